@@ -1,0 +1,36 @@
+package dev.newsportal.elastic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+
+/**
+ * Creates indices from the JSON files of {@code es-mappings/} (packaged under the same name):
+ * settings and mappings live there and nowhere else.
+ */
+public final class IndexDefinitions {
+
+    /** The news documents index. */
+    public static final String DOCUMENTS = "documents";
+
+    private IndexDefinitions() {
+    }
+
+    public static void createIndex(ElasticsearchClient client, String indexName, String definition) throws IOException {
+        try (InputStream json = open(definition)) {
+            client.indices().create(CreateIndexRequest.of(b -> b.index(indexName).withJson(json)));
+        }
+    }
+
+    public static InputStream open(String definition) {
+        String resource = "/es-mappings/" + definition + ".json";
+        InputStream in = IndexDefinitions.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("missing index definition " + resource));
+        }
+        return in;
+    }
+}
