@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +44,7 @@ class RunCommandIT {
 
     @Test
     void portalRunsItsOwnNodeAndLeavesNothingBehind() throws Exception {
-        deleteTree(DATA);
+        FileSystemUtils.deleteRecursively(DATA);
 
         int port = freePort();
         portal = startPortal(port);
@@ -121,16 +122,6 @@ class RunCommandIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

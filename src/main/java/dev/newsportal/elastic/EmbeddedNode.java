@@ -64,6 +64,7 @@ public final class EmbeddedNode implements AutoCloseable {
     private volatile Process process;
     private volatile boolean stopping;
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile boolean attached;
     private final Thread shutdownHook = new Thread(this::stop, "embedded-elasticsearch-shutdown");
 
     public EmbeddedNode(Settings settings) {
@@ -76,6 +77,16 @@ public final class EmbeddedNode implements AutoCloseable {
     /** Chooses ports and starts the node in the background; {@link #awaitReady} waits for it. */
     public synchronized EmbeddedNode start() {
         if (state == State.PREPARING || state == State.STARTING || state == State.RUNNING) {
+            return this;
+        }
+        Optional<Integer> shared = nodeOfLiveOwner();
+        if (shared.isPresent()) {
+            // Another live portal process (e.g. the running portal, seen from the command line) owns it.
+            attached = true;
+            httpPort = shared.get();
+            state = State.RUNNING;
+            ready.complete(null);
+            log.info("Using the embedded Elasticsearch already running at {}", httpUri());
             return this;
         }
         if (httpPort == 0) {
@@ -162,6 +173,9 @@ public final class EmbeddedNode implements AutoCloseable {
     }
 
     public void stop() {
+        if (attached) {
+            return;
+        }
         stopping = true;
         Process p = process;
         if (p == null) {
@@ -213,6 +227,7 @@ public final class EmbeddedNode implements AutoCloseable {
             log.info("Starting embedded Elasticsearch on {} (logs: {})", httpUri(), logFile());
             long started = System.nanoTime();
             process = builder.start();
+            Files.writeString(ownerFile(), ProcessHandle.current().pid() + " " + httpPort);
             CompletableFuture.runAsync(this::waitUntilHealthy).whenComplete((ok, error) -> {
                 if (error == null) {
                     state = State.RUNNING;
@@ -314,6 +329,27 @@ public final class EmbeddedNode implements AutoCloseable {
 
     private static String yamlString(Path path) {
         return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private Path ownerFile() {
+        return directory().resolve("owner");
+    }
+
+    /** The HTTP port of a node in this directory whose owning JVM is still alive. */
+    private Optional<Integer> nodeOfLiveOwner() {
+        try {
+            String[] owner = Files.readString(ownerFile()).trim().split(" ");
+            long ownerPid = Long.parseLong(owner[0]);
+            boolean nodeAlive = Files.exists(pidFile) && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .map(ProcessHandle::isAlive).orElse(false);
+            if (ownerPid != ProcessHandle.current().pid() && nodeAlive
+                    && ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false)) {
+                return Optional.of(Integer.parseInt(owner[1]));
+            }
+        } catch (IOException | RuntimeException noOwner) {
+            // no node, or one whose portal is gone: start our own
+        }
+        return Optional.empty();
     }
 
     /** A node left behind by a crashed portal holds the data directory lock: stop it first. */

@@ -14,7 +14,8 @@ record RunAs(String name, int uid, int gid) {
 
     static boolean isRoot() {
         try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS)) == 0;
+            // The /proc/self directory belongs to this process's user (the link itself always to root).
+            return ((Integer) Files.getAttribute(Path.of("/proc/self/"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return "root".equals(System.getProperty("user.name"));
         }

@@ -48,8 +48,22 @@ public final class TestCluster {
     public static synchronized TestCluster get() {
         if (instance == null) {
             instance = start();
+            instance.deleteTestIndices();
         }
         return instance;
+    }
+
+    /** Every test index is named it-*: a run starts from none, whatever an earlier run left. */
+    private void deleteTestIndices() {
+        try {
+            var names = client().indices().get(g -> g.index("it-*").allowNoIndices(true)
+                    .expandWildcards(co.elastic.clients.elasticsearch._types.ExpandWildcard.All)).result().keySet();
+            for (String name : names) {
+                client().indices().delete(d -> d.index(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static TestCluster start() {

@@ -1,0 +1,88 @@
+package dev.newsportal.ingest;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.newsportal.elastic.EmbeddedNode;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar newsportal.jar index PATH... [--name=SOURCE]}: indexes folders or .jsonl/.json
+ * files into the live index of the configured cluster, or of the embedded node (the running
+ * portal's, or one started just for this command). Exit code 0 when every file was indexed,
+ * 1 when some were skipped or failed, 2 when the job failed.
+ */
+public final class IndexCommand {
+
+    private IndexCommand() {
+    }
+
+    public static int run(Class<?> application, String[] args, PrintStream out) throws Exception {
+        List<String> paths = new ArrayList<>();
+        List<String> springArgs = new ArrayList<>();
+        String name = null;
+        for (String arg : args) {
+            if (arg.startsWith("--name=")) {
+                name = arg.substring("--name=".length());
+            } else if (arg.startsWith("--")) {
+                springArgs.add(arg);
+            } else {
+                paths.add(arg);
+            }
+        }
+        if (paths.isEmpty()) {
+            out.println("usage: index PATH... [--name=SOURCE] [--portal.elasticsearch.uris=...]");
+            return 2;
+        }
+        List<IngestProperties.Source> sources = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                out.println("No such file or folder: " + path);
+                return 2;
+            }
+            String fileName = path.getFileName().toString();
+            sources.add(new IngestProperties.Source(name != null ? name : fileName.replaceFirst("\\.(jsonl|json)$", ""), path));
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties("portal.ingest.index-on-first-start=false", "spring.main.banner-mode=off")
+                .run(springArgs.toArray(String[]::new))) {
+            context.getBeanProvider(EmbeddedNode.class).ifAvailable(EmbeddedNode::awaitReady);
+            awaitCluster(context.getBean(ElasticsearchClient.class));
+            IngestJob.Status status = context.getBean(IngestService.class).update(sources);
+            out.printf("%s: %d files, %d indexed, %d skipped, %d failed in %d ms%n", status.outcome(),
+                    status.filesSeen(), status.indexed(), status.skipped(), status.failed(), status.elapsedMillis());
+            status.problems().forEach(p -> out.println("  " + p.locator() + ": " + p.reason()));
+            if (status.message() != null) {
+                out.println(status.message());
+            }
+            return switch (status.outcome()) {
+                case SUCCEEDED -> status.skipped() + status.failed() == 0 ? 0 : 1;
+                default -> 2;
+            };
+        }
+    }
+
+    private static void awaitCluster(ElasticsearchClient client) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try {
+                client.cluster().health();
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Elasticsearch is not reachable: " + e.getMessage(), e);
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package dev.newsportal.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ExpandWildcard;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import dev.newsportal.elastic.IndexDefinitions;
+import dev.newsportal.ingest.IngestJob.Kind;
+import dev.newsportal.ingest.IngestJob.Outcome;
+import dev.newsportal.ingest.parse.FolderParser;
+import dev.newsportal.ingest.parse.ParseListener;
+import dev.newsportal.ingest.parse.ParsedDocument;
+import dev.newsportal.ingest.parse.Skipped;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs ingestion jobs, one at a time. A full reindex builds a new versioned index from
+ * es-mappings/ and moves the read alias in one atomic step, so searches never see a gap;
+ * if anything goes wrong the new index is dropped and the old one keeps serving.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final DateTimeFormatter VERSION =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    /** Errors that say the whole target index is unusable, not one document. */
+    private static final Set<String> INDEX_LEVEL_ERRORS = Set.of("cluster_block_exception",
+            "index_not_found_exception", "index_closed_exception", "es_rejected_execution_exception");
+
+    /** Searches that resolved the alias just before the swap finish on the old index. */
+    private static final long IN_FLIGHT_GRACE_MILLIS = 1000;
+
+    private final ElasticsearchClient client;
+    private final IngestProperties properties;
+    private final FolderParser parser;
+    private final Enricher enricher;
+    private final ApplicationEventPublisher events;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ingest");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<IngestJob> current = new AtomicReference<>();
+    private volatile IngestJob last;
+
+    public IngestService(ElasticsearchClient client, IngestProperties properties, FolderParser parser,
+                         Enricher enricher, ApplicationEventPublisher events) {
+        this.client = client;
+        this.properties = properties;
+        this.parser = parser;
+        this.enricher = enricher;
+        this.events = events;
+    }
+
+    /** Thrown when a job is requested while another runs. */
+    public static final class JobRunningException extends IllegalStateException {
+        private final IngestJob.Status running;
+
+        JobRunningException(IngestJob.Status running) {
+            super("An indexing job is already running (started " + running.started() + ")");
+            this.running = running;
+        }
+
+        public IngestJob.Status running() {
+            return running;
+        }
+    }
+
+    /** Starts a full rebuild of the configured sources in the background. */
+    public IngestJob.Status startReindex() {
+        return submit(Kind.REINDEX, properties.sources()).status();
+    }
+
+    /** Indexes the given sources into the live index (creating it if there is none) and waits. */
+    public IngestJob.Status update(List<IngestProperties.Source> sources) throws InterruptedException {
+        IngestJob job = submit(Kind.UPDATE, sources);
+        awaitCompletion(job);
+        return job.status();
+    }
+
+    /** Runs a full rebuild and waits for it (command line, tests). */
+    public IngestJob.Status reindex() throws InterruptedException {
+        IngestJob job = submit(Kind.REINDEX, properties.sources());
+        awaitCompletion(job);
+        return job.status();
+    }
+
+    public Optional<IngestJob.Status> current() {
+        return Optional.ofNullable(current.get()).map(IngestJob::status);
+    }
+
+    public Optional<IngestJob.Status> last() {
+        return Optional.ofNullable(last).map(IngestJob::status);
+    }
+
+    /** Asks the running job to stop; the live index stays as it was. */
+    public boolean cancel() {
+        IngestJob job = current.get();
+        if (job == null) {
+            return false;
+        }
+        job.requestCancel();
+        return true;
+    }
+
+    public String alias() {
+        return properties.alias();
+    }
+
+    public boolean aliasExists() throws IOException {
+        return client.indices().existsAlias(a -> a.name(properties.alias())).value();
+    }
+
+    private synchronized IngestJob submit(Kind kind, List<IngestProperties.Source> sources) {
+        IngestJob job = new IngestJob(kind);
+        if (!current.compareAndSet(null, job)) {
+            throw new JobRunningException(current.get().status());
+        }
+        last = job;
+        worker.execute(() -> run(job, sources));
+        return job;
+    }
+
+    private static void awaitCompletion(IngestJob job) throws InterruptedException {
+        while (job.status().running()) {
+            Thread.sleep(100);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        IngestJob job = current.get();
+        if (job != null) {
+            job.requestCancel();
+        }
+        worker.shutdown();
+    }
+
+    private void run(IngestJob job, List<IngestProperties.Source> sources) {
+        try {
+            if (job.status().kind() == Kind.REINDEX) {
+                reindex(job, sources);
+            } else {
+                update(job, sources);
+            }
+        } catch (Exception e) {
+            log.error("Indexing job {} failed", job.id(), e);
+            job.finish(Outcome.FAILED, describe(e));
+        } finally {
+            current.set(null);
+            IngestJob.Status status = job.status();
+            log.info("Indexing job {} {}: {} indexed, {} skipped, {} failed in {} ms{}", status.id(), status.outcome(),
+                    status.indexed(), status.skipped(), status.failed(), status.elapsedMillis(),
+                    status.message() == null ? "" : " (" + status.message() + ")");
+            events.publishEvent(new IngestProgressEvent(status));
+        }
+    }
+
+    private void reindex(IngestJob job, List<IngestProperties.Source> sources) throws IOException {
+        String alias = properties.alias();
+        List<String> live = indicesBehindAlias();
+        dropLeftovers(alias, live);
+        String target = alias + "-" + VERSION.format(Instant.now());
+        IndexDefinitions.createIndex(client, target, IndexDefinitions.DOCUMENTS);
+        job.targetIndex(target);
+        boolean swapped = false;
+        try {
+            write(job, target, sources);
+            if (job.cancelRequested()) {
+                job.finish(Outcome.CANCELLED, "Cancelled; " + describeLive(live) + " stays live");
+                return;
+            }
+            if (job.status().indexed() == 0 && !live.isEmpty()) {
+                job.finish(Outcome.FAILED, "No document could be indexed; " + describeLive(live) + " stays live");
+                return;
+            }
+            client.indices().refresh(r -> r.index(target));
+            List<Action> actions = new ArrayList<>();
+            if (!live.isEmpty()) {
+                actions.add(Action.of(a -> a.remove(r -> r.indices(live).alias(alias))));
+            }
+            actions.add(Action.of(a -> a.add(ad -> ad.index(target).alias(alias))));
+            client.indices().updateAliases(u -> u.actions(actions));
+            swapped = true;
+            pause(IN_FLIGHT_GRACE_MILLIS);
+            for (String old : live) {
+                client.indices().delete(d -> d.index(old));
+            }
+            job.finish(Outcome.SUCCEEDED, "Alias " + alias + " now points at " + target);
+        } catch (IndexLevelFailure e) {
+            job.finish(Outcome.FAILED, e.getMessage() + "; " + describeLive(live) + " stays live");
+        } finally {
+            if (!swapped) {
+                deleteQuietly(target);
+            }
+        }
+    }
+
+    private void update(IngestJob job, List<IngestProperties.Source> sources) throws IOException {
+        List<String> live = indicesBehindAlias();
+        String target = properties.alias();
+        if (live.isEmpty()) {
+            String first = target + "-" + VERSION.format(Instant.now());
+            IndexDefinitions.createIndex(client, first, IndexDefinitions.DOCUMENTS);
+            client.indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(first).alias(target))));
+        }
+        job.targetIndex(live.isEmpty() ? target : live.get(0));
+        try {
+            write(job, target, sources);
+            client.indices().refresh(r -> r.index(target));
+            job.finish(job.cancelRequested() ? Outcome.CANCELLED : Outcome.SUCCEEDED, null);
+        } catch (IndexLevelFailure e) {
+            job.finish(Outcome.FAILED, e.getMessage());
+        }
+    }
+
+    private static final class StopWalk extends RuntimeException {
+        StopWalk() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class IndexLevelFailure extends RuntimeException {
+        IndexLevelFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses, enriches and bulk-indexes every source; bad files are recorded and skipped. */
+    private void write(IngestJob job, String target, List<IngestProperties.Source> sources) {
+        Outcomes outcomes = new Outcomes(job);
+        BulkIngester<String> ingester = BulkIngester.of(b -> b.client(client)
+                .maxOperations(properties.bulkActions())
+                .maxSize(properties.bulkSize().toBytes())
+                .maxConcurrentRequests(1)
+                .listener(outcomes));
+        Instant now = Instant.now();
+        try {
+            for (IngestProperties.Source source : sources) {
+                Path path = source.path();
+                if (!Files.exists(path)) {
+                    job.skipped(source.name(), "source not found: " + path.toAbsolutePath().normalize());
+                    continue;
+                }
+                try {
+                    parser.parse(path, new ParseListener() {
+                    @Override
+                    public void fileSeen(String locator) {
+                        job.fileSeen();
+                    }
+
+                    @Override
+                    public void document(ParsedDocument parsed) {
+                        if (job.cancelRequested() || outcomes.fatal != null) {
+                            throw new StopWalk(); // the parser hands listener exceptions back to us
+                        }
+                        NewsDocument doc = enricher.enrich(parsed, source.name(), now);
+                        ingester.add(op -> op.index(i -> i.index(target).id(doc.id()).document(doc.toSource())),
+                                source.name() + "/" + parsed.locator());
+                        outcomes.publishProgress();
+                    }
+
+                    @Override
+                    public void skipped(Skipped skipped) {
+                        job.skipped(source.name() + "/" + skipped.locator(), skipped.reason());
+                    }
+
+                    @Override
+                    public void warning(String locator, String message) {
+                        job.warning(source.name() + "/" + locator, message);
+                    }
+                    });
+                } catch (StopWalk stop) {
+                    break;
+                }
+            }
+        } finally {
+            ingester.close();
+        }
+        outcomes.publishProgress();
+        if (outcomes.fatal != null) {
+            throw new IndexLevelFailure("Index " + target + " rejected writes: " + outcomes.fatal);
+        }
+    }
+
+    /** Records each document's outcome; progress events go out on the job thread, not the client's I/O thread. */
+    private final class Outcomes implements BulkListener<String> {
+        private final IngestJob job;
+        private volatile String fatal;
+        private volatile long published = -1;
+
+        Outcomes(IngestJob job) {
+            this.job = job;
+        }
+
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<String> contexts) {
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<String> contexts, BulkResponse response) {
+            List<BulkResponseItem> items = response.items();
+            long ok = 0;
+            for (int i = 0; i < items.size(); i++) {
+                var error = items.get(i).error();
+                if (error == null) {
+                    ok++;
+                } else {
+                    job.failed(contexts.get(i), error.type() + ": " + error.reason());
+                    if (INDEX_LEVEL_ERRORS.contains(error.type())) {
+                        fatal = error.type() + ": " + error.reason();
+                    }
+                }
+            }
+            job.indexed(ok);
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<String> contexts, Throwable failure) {
+            fatal = describe(failure);
+            contexts.forEach(c -> job.failed(c, fatal));
+        }
+
+        void publishProgress() {
+            long done = job.status().indexed() + job.status().failed();
+            if (done != published) {
+                published = done;
+                events.publishEvent(new IngestProgressEvent(job.status()));
+            }
+        }
+    }
+
+    private List<String> indicesBehindAlias() throws IOException {
+        if (!aliasExists()) {
+            return List.of();
+        }
+        return new ArrayList<>(client.indices().getAlias(a -> a.name(properties.alias())).result().keySet());
+    }
+
+    /** Versioned indices left by a crashed job: never the live ones. */
+    private void dropLeftovers(String alias, List<String> live) throws IOException {
+        var indices = client.indices().get(g -> g.index(alias + "-*").allowNoIndices(true)
+                .expandWildcards(ExpandWildcard.All)).result().keySet();
+        for (String index : indices) {
+            if (!live.contains(index) && index.matches("\\Q" + alias + "\\E-\\d{8}-\\d{6}-\\d{3}")) {
+                log.info("Deleting leftover index {}", index);
+                deleteQuietly(index);
+            }
+        }
+    }
+
+    private void deleteQuietly(String index) {
+        try {
+            client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        } catch (Exception e) {
+            log.warn("Could not delete index {}: {}", index, e.toString());
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describeLive(List<String> live) {
+        return live.isEmpty() ? "the previous state (no index)" : "index " + String.join(", ", live);
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof ElasticsearchException ee) {
+            return ee.error().type() + ": " + ee.error().reason();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}
