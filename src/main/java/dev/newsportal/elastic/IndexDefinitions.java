@@ -13,6 +13,9 @@ import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
  */
 public final class IndexDefinitions {
 
+    /** The ingestion job history. */
+    public static final String JOBS = "jobs";
+
     /** The news documents index. */
     public static final String DOCUMENTS = "documents";
 

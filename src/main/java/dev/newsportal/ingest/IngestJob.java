@@ -22,11 +22,28 @@ public final class IngestJob {
 
     /** Immutable view of a job. */
     public record Status(String id, Kind kind, Outcome outcome, Instant started, Instant finished, String targetIndex,
-                         long filesSeen, long indexed, long skipped, long failed, double docsPerSecond,
+                         long expected, long filesSeen, long indexed, long skipped, long failed, double docsPerSecond,
                          long elapsedMillis, String message, List<Problem> problems, int problemsOmitted) {
 
         public boolean running() {
             return outcome == Outcome.RUNNING;
+        }
+
+        /** 0–100 against the expected document count, or -1 when there is nothing to compare with. */
+        public int percent() {
+            if (!running()) {
+                return 100;
+            }
+            return expected <= 0 ? -1 : (int) Math.min(99, (indexed + failed) * 100 / expected);
+        }
+
+        /** Estimated milliseconds left, or -1 when unknown. */
+        public long remainingMillis() {
+            long done = indexed + failed;
+            if (!running() || expected <= 0 || done == 0 || done >= expected) {
+                return -1;
+            }
+            return (long) ((expected - done) * (double) elapsedMillis / done);
         }
     }
 
@@ -44,6 +61,7 @@ public final class IngestJob {
     private final List<Problem> problems = new ArrayList<>();
     private int problemsOmitted;
     private volatile String targetIndex;
+    private volatile long expected;
     private volatile Outcome outcome = Outcome.RUNNING;
     private volatile Instant finished;
     private volatile String message;
@@ -87,6 +105,11 @@ public final class IngestJob {
         }
     }
 
+    /** The document count of the live index before the job: what a rebuild will roughly reach. */
+    void expected(long documents) {
+        this.expected = documents;
+    }
+
     void targetIndex(String index) {
         this.targetIndex = index;
     }
@@ -111,7 +134,7 @@ public final class IngestJob {
             elapsed = Duration.between(started, finished).toMillis();
         }
         double rate = elapsed == 0 ? 0 : indexed.get() * 1000.0 / elapsed;
-        return new Status(id, kind, outcome, started, finished, targetIndex, filesSeen.get(), indexed.get(),
+        return new Status(id, kind, outcome, started, finished, targetIndex, expected, filesSeen.get(), indexed.get(),
                 skipped.get(), failed.get(), Math.round(rate * 10) / 10.0, elapsed, message, List.copyOf(problems),
                 problemsOmitted);
     }

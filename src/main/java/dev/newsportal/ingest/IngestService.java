@@ -145,8 +145,8 @@ public class IngestService {
         return job;
     }
 
-    private static void awaitCompletion(IngestJob job) throws InterruptedException {
-        while (job.status().running()) {
+    private void awaitCompletion(IngestJob job) throws InterruptedException {
+        while (job.status().running() || current.get() == job) {
             Thread.sleep(100);
         }
     }
@@ -162,6 +162,10 @@ public class IngestService {
 
     private void run(IngestJob job, List<IngestProperties.Source> sources) {
         try {
+            if (aliasExists()) {
+                job.expected(client.count(c -> c.index(properties.alias())).count());
+            }
+            events.publishEvent(new IngestProgressEvent(job.status()));
             if (job.status().kind() == Kind.REINDEX) {
                 reindex(job, sources);
             } else {
@@ -188,35 +192,45 @@ public class IngestService {
         IndexDefinitions.createIndex(client, target, IndexDefinitions.DOCUMENTS);
         job.targetIndex(target);
         boolean swapped = false;
+        Outcome outcome;
+        String message;
         try {
             write(job, target, sources);
             if (job.cancelRequested()) {
-                job.finish(Outcome.CANCELLED, "Cancelled; " + describeLive(live) + " stays live");
-                return;
+                outcome = Outcome.CANCELLED;
+                message = "Cancelled; " + describeLive(live) + " stays live";
+            } else if (job.status().indexed() == 0 && !live.isEmpty()) {
+                outcome = Outcome.FAILED;
+                message = "No document could be indexed; " + describeLive(live) + " stays live";
+            } else {
+                swapAlias(alias, live, target);
+                swapped = true;
+                outcome = Outcome.SUCCEEDED;
+                message = "Alias " + alias + " now points at " + target;
             }
-            if (job.status().indexed() == 0 && !live.isEmpty()) {
-                job.finish(Outcome.FAILED, "No document could be indexed; " + describeLive(live) + " stays live");
-                return;
-            }
-            client.indices().refresh(r -> r.index(target));
-            List<Action> actions = new ArrayList<>();
-            if (!live.isEmpty()) {
-                actions.add(Action.of(a -> a.remove(r -> r.indices(live).alias(alias))));
-            }
-            actions.add(Action.of(a -> a.add(ad -> ad.index(target).alias(alias))));
-            client.indices().updateAliases(u -> u.actions(actions));
-            swapped = true;
-            pause(IN_FLIGHT_GRACE_MILLIS);
-            for (String old : live) {
-                client.indices().delete(d -> d.index(old));
-            }
-            job.finish(Outcome.SUCCEEDED, "Alias " + alias + " now points at " + target);
         } catch (IndexLevelFailure e) {
-            job.finish(Outcome.FAILED, e.getMessage() + "; " + describeLive(live) + " stays live");
+            outcome = Outcome.FAILED;
+            message = e.getMessage() + "; " + describeLive(live) + " stays live";
         } finally {
             if (!swapped) {
                 deleteQuietly(target);
             }
+        }
+        // Only now: whoever waits for the job must find the indices as the outcome says.
+        job.finish(outcome, message);
+    }
+
+    private void swapAlias(String alias, List<String> live, String target) throws IOException {
+        client.indices().refresh(r -> r.index(target));
+        List<Action> actions = new ArrayList<>();
+        if (!live.isEmpty()) {
+            actions.add(Action.of(a -> a.remove(r -> r.indices(live).alias(alias))));
+        }
+        actions.add(Action.of(a -> a.add(ad -> ad.index(target).alias(alias))));
+        client.indices().updateAliases(u -> u.actions(actions));
+        pause(IN_FLIGHT_GRACE_MILLIS);
+        for (String old : live) {
+            client.indices().delete(d -> d.index(old));
         }
     }
 

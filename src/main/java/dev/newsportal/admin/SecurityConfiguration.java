@@ -1,0 +1,113 @@
+package dev.newsportal.admin;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Search pages are public; everything under /admin and /api/admin needs the administrator.
+ * Pages use a form sign-in with CSRF protection; the JSON API takes HTTP Basic for scripts.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http, AuthenticationProvider administrator) throws Exception {
+        // Stateless Basic auth: no session cookie a forged cross-site request could ride on, so no CSRF token.
+        return http.securityMatcher("/api/admin/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
+                .httpBasic(b -> b.realmName("newsportal"))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(administrator)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider administrator) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .logout(l -> l.logoutSuccessUrl("/"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'")))
+                .authenticationProvider(administrator)
+                .build();
+    }
+
+    @Bean
+    AuthenticationProvider administrator(AdminProperties properties) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String password = properties.password();
+        String encoded;
+        if (password == null || password.isBlank()) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            log.warn("No portal.admin.password configured. Generated administrator password for '{}': {}",
+                    properties.username(), generated);
+            encoded = encoder.encode(generated);
+        } else {
+            encoded = password.startsWith("{") ? password : encoder.encode(password);
+        }
+        // Only the hash stays in memory.
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
+                User.withUsername(properties.username()).password(encoded).roles("ADMIN").build()));
+        dao.setPasswordEncoder(encoder);
+        return new Throttled(dao, new LoginThrottle(properties.maxFailedLogins(), properties.lockout(), Clock.systemUTC()));
+    }
+
+    /** Refuses sign-in, even with the right password, while a user name at an address is locked out. */
+    private record Throttled(AuthenticationProvider delegate, LoginThrottle throttle) implements AuthenticationProvider {
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String key = authentication.getName() + "@" + (authentication.getDetails() instanceof WebAuthenticationDetails d
+                    ? d.getRemoteAddress() : "?");
+            Duration locked = throttle.lockedFor(key);
+            if (!locked.isZero()) {
+                throw new LockedException("Too many failed sign-ins; try again in "
+                        + Math.max(1, locked.toMinutes()) + " min");
+            }
+            try {
+                Authentication result = delegate.authenticate(authentication);
+                throttle.succeeded(key);
+                return result;
+            } catch (BadCredentialsException e) {
+                throttle.failed(key);
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return delegate.supports(authentication);
+        }
+    }
+}
