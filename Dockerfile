@@ -15,6 +15,8 @@ RUN groupadd --gid 10001 portal \
  && useradd --uid 10001 --gid portal --home-dir /app --no-create-home --shell /usr/sbin/nologin portal
 WORKDIR /app
 COPY --from=build /build/target/newsportal.jar /app/newsportal.jar
+# The default corpus, indexed on first start (portal.ingest.sources: seeds, relative to /app).
+COPY --from=build /build/seeds /app/seeds
 # Created here with the right owner: a new named volume mounted on it copies that ownership.
 RUN mkdir -p /app/data && chown portal:portal /app/data
 USER portal
