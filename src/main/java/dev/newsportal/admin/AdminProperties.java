@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailedLogins  failed sign-ins from one address for one user before it is locked out
  * @param lockout          how long such a lock lasts
  * @param jobsIndex        where the ingestion job history is kept
+ * @param markInterrupted  at start, mark jobs still "running" in the history as interrupted (off for the
+ *                         command line, which runs beside a live portal)
  */
 @ConfigurationProperties("portal.admin")
 public record AdminProperties(
@@ -18,5 +20,6 @@ public record AdminProperties(
         String password,
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration lockout,
-        @DefaultValue("portal-jobs") String jobsIndex) {
+        @DefaultValue("portal-jobs") String jobsIndex,
+        @DefaultValue("true") boolean markInterrupted) {
 }

@@ -39,11 +39,13 @@ public class JobHistory implements OnClusterAvailable {
     private final ElasticsearchClient client;
     private final String index;
     private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+    private final boolean markInterruptedOnStart;
     private volatile boolean ready;
 
     JobHistory(ElasticsearchClient client, AdminProperties properties) {
         this.client = client;
         this.index = properties.jobsIndex();
+        this.markInterruptedOnStart = properties.markInterrupted();
     }
 
     /** Written when a job is first seen and when it ends, on the job's own thread. */
@@ -75,6 +77,9 @@ public class JobHistory implements OnClusterAvailable {
 
     @Override
     public void onClusterAvailable() throws IOException {
+        if (!markInterruptedOnStart) {
+            return;
+        }
         int n = markInterrupted();
         if (n > 0) {
             log.warn("{} job(s) were cut off by a restart and are now marked interrupted", n);

@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,6 +30,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Pages use a form sign-in with CSRF protection; the JSON API takes HTTP Basic for scripts.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the command line has no web layer to protect
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);

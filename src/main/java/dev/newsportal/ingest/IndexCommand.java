@@ -53,7 +53,8 @@ public final class IndexCommand {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("portal.ingest.index-on-first-start=false", "spring.main.banner-mode=off")
+                .properties("portal.ingest.index-on-first-start=false", "portal.admin.mark-interrupted=false",
+                        "spring.main.banner-mode=off")
                 .run(springArgs.toArray(String[]::new))) {
             context.getBeanProvider(EmbeddedNode.class).ifAvailable(EmbeddedNode::awaitReady);
             awaitCluster(context.getBean(ElasticsearchClient.class));

@@ -137,8 +137,8 @@ class AdminBrowserIT {
                     }
                     String value = browser.findElement(By.id("job-progress")).getDomProperty("value");
                     progress.add((int) Double.parseDouble(value));
-                } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
-                    // the page reloads when the job ends
+                } catch (org.openqa.selenium.WebDriverException reloading) {
+                    // the page reloads when the job ends (stale or detached elements)
                 }
                 Thread.sleep(100);
             }
@@ -194,7 +194,8 @@ class AdminBrowserIT {
     }
 
     private WebDriverWait await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.WebDriverException.class); // elements vanish while the page reloads
     }
 
     private String url(String path) {
