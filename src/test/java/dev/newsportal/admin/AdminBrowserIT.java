@@ -15,11 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestService;
-import dev.newsportal.support.Browser;
+import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
 import dev.newsportal.support.TestCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,11 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -39,12 +35,11 @@ import org.springframework.util.FileSystemUtils;
 /** The admin page in a real browser: reindex with live progress under search load, double click, cancel. */
 @PortalIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminBrowserIT {
+class AdminBrowserIT extends BrowserTestBase {
 
     private static final String ALIAS = "it-admin-ui";
     private static final Path FOLDER = Path.of("target/it-admin-ui").toAbsolutePath();
     private static final int RECORDS = 20_000;
-    private static ChromeDriver browser;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -65,9 +60,6 @@ class AdminBrowserIT {
         registry.add("portal.ingest.bulk-actions", () -> "200");
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     IngestService ingest;
 
@@ -75,18 +67,6 @@ class AdminBrowserIT {
     JobHistory history;
 
     private final ElasticsearchClient client = TestCluster.get().client();
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void liveIndexAndSignedIn() throws Exception {
@@ -198,7 +178,4 @@ class AdminBrowserIT {
                 .ignoring(org.openqa.selenium.WebDriverException.class); // elements vanish while the page reloads
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

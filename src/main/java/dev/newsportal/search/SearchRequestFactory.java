@@ -1,0 +1,210 @@
+package dev.newsportal.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
+import dev.newsportal.ingest.NewsDocument;
+import dev.newsportal.search.query.Clause;
+import dev.newsportal.search.query.Field;
+import dev.newsportal.search.query.Group;
+import dev.newsportal.search.query.ParsedQuery;
+import dev.newsportal.search.query.Phrase;
+import dev.newsportal.search.query.Word;
+
+/**
+ * Turns a search state into the one Elasticsearch request a result page needs: hits, facets
+ * (each counted without its own filter: post_filter plus one filter aggregation per facet),
+ * highlights and the did-you-mean suggestion.
+ */
+public final class SearchRequestFactory {
+
+    public static final String HIGHLIGHT_PRE = "<mark>";
+    public static final String HIGHLIGHT_POST = "</mark>";
+    /** Facet values fetched; the page shows the first few and "show more" for the rest. */
+    static final int FACET_SIZE = 50;
+
+    private static final List<String> TITLE_FIELDS = textFields("title", 3);
+    private static final List<String> BODY_FIELDS = textFields("body", 1);
+    private static final List<String> ALL_FIELDS = concat(TITLE_FIELDS, BODY_FIELDS);
+    private static final List<String> SOURCE_FIELDS = List.of("id", "title", "language", "source", "published", "url",
+            "persons", "companies", "path");
+
+    private final String index;
+
+    public SearchRequestFactory(String index) {
+        this.index = index;
+    }
+
+    /** Title fields weighted above body fields; every language's analyzer gets its say. */
+    private static List<String> textFields(String base, int boost) {
+        List<String> fields = new ArrayList<>();
+        String suffix = boost == 1 ? "" : "^" + boost;
+        for (String language : NewsDocument.ANALYSED_LANGUAGES.stream().sorted().toList()) {
+            fields.add(base + "_" + language + suffix);
+        }
+        fields.add(base + (boost == 1 ? "" : "^" + (boost - 1)));
+        return List.copyOf(fields);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    public SearchRequest build(SearchState state, ParsedQuery query) {
+        return SearchRequest.of(r -> {
+            r.index(index)
+                    .query(query(query))
+                    .from(state.from())
+                    .size(SearchState.PAGE_SIZE)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(s -> s.filter(f -> f.includes(SOURCE_FIELDS)));
+            Query postFilter = filters(state, null);
+            if (postFilter != null) {
+                r.postFilter(postFilter);
+            }
+            for (Facet facet : Facet.values()) {
+                r.aggregations(facet.parameter(), facetAggregation(state, facet));
+            }
+            switch (state.sort()) {
+                case NEWEST -> r.sort(s -> s.field(f -> f.field("published").order(SortOrder.Desc).missing("_last")))
+                        .sort(s -> s.field(f -> f.field("ingested").order(SortOrder.Desc)));
+                case OLDEST -> r.sort(s -> s.field(f -> f.field("published").order(SortOrder.Asc).missing("_last")))
+                        .sort(s -> s.field(f -> f.field("ingested").order(SortOrder.Asc)));
+                default -> r.sort(s -> s.score(o -> o.order(SortOrder.Desc)))
+                        .sort(s -> s.field(f -> f.field("published").order(SortOrder.Desc).missing("_last")));
+            }
+            r.highlight(h -> {
+                // html encoder: the document text comes back escaped, with only our <mark> tags in it.
+                h.type(HighlighterType.Unified).encoder(HighlighterEncoder.Html)
+                        .preTags(HIGHLIGHT_PRE).postTags(HIGHLIGHT_POST)
+                        .requireFieldMatch(false).fragmentSize(180).numberOfFragments(2).noMatchSize(0);
+                for (String field : ALL_FIELDS) {
+                    String name = field.replaceAll("\\^\\d+$", "");
+                    h.fields(name, f -> f);
+                }
+                return h;
+            });
+            String suggestText = suggestText(query);
+            if (!suggestText.isEmpty()) {
+                r.suggest(s -> s.text(suggestText).suggesters("didYouMean",
+                        g -> g.term(t -> t.field("body").suggestMode(co.elastic.clients.elasticsearch._types.SuggestMode.Popular)
+                                .minWordLength(3).size(1))));
+            }
+            return r;
+        });
+    }
+
+    /** The query alone (no paging, facets or highlights): also used by feeds and saved-search counts. */
+    public Query query(ParsedQuery query) {
+        if (query.required().isEmpty()) {
+            if (query.excluded().isEmpty()) {
+                return Query.of(q -> q.matchAll(m -> m));
+            }
+            return Query.of(q -> q.bool(b -> b.must(m -> m.matchAll(a -> a)).mustNot(clauses(query.excluded()))));
+        }
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        for (Group group : query.required()) {
+            if (group.alternatives().size() == 1) {
+                bool.must(clause(group.alternatives().get(0)));
+            } else {
+                bool.must(m -> m.bool(b -> b.should(clauses(group.alternatives())).minimumShouldMatch("1")));
+            }
+        }
+        if (!query.excluded().isEmpty()) {
+            bool.mustNot(clauses(query.excluded()));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private List<Query> clauses(List<Clause> clauses) {
+        return clauses.stream().map(this::clause).toList();
+    }
+
+    private Query clause(Clause clause) {
+        if (clause instanceof Word w) {
+            if (keyword(w.field())) {
+                return keywordQuery(w.field(), w.text(), w.prefix());
+            }
+            return Query.of(q -> q.multiMatch(m -> m.query(w.text()).fields(fields(w.field()))
+                    .type(w.prefix() ? TextQueryType.PhrasePrefix : TextQueryType.BestFields)
+                    .operator(Operator.And)));
+        }
+        Phrase p = (Phrase) clause;
+        if (keyword(p.field())) {
+            return keywordQuery(p.field(), p.text(), false);
+        }
+        return Query.of(q -> q.multiMatch(m -> m.query(p.text()).fields(fields(p.field()))
+                .type(TextQueryType.Phrase)));
+    }
+
+    private static boolean keyword(Field field) {
+        return field == Field.PERSON || field == Field.COMPANY || field == Field.SOURCE || field == Field.LANGUAGE;
+    }
+
+    private static List<String> fields(Field field) {
+        return field == Field.TITLE ? TITLE_FIELDS : ALL_FIELDS;
+    }
+
+    private static Query keywordQuery(Field field, String value, boolean prefix) {
+        String name = switch (field) {
+            case PERSON -> Facet.PERSON.field();
+            case COMPANY -> Facet.COMPANY.field();
+            case SOURCE -> Facet.SOURCE.field();
+            default -> Facet.LANGUAGE.field();
+        };
+        String v = field == Field.LANGUAGE ? value.toLowerCase(Locale.ROOT) : value;
+        if (prefix) {
+            return Query.of(q -> q.prefix(p -> p.field(name).value(v).caseInsensitive(true)));
+        }
+        return Query.of(q -> q.term(t -> t.field(name).value(v).caseInsensitive(true)));
+    }
+
+    /** All selected facet filters except {@code except}'s own (null: all of them); null when there are none. */
+    private static Query filters(SearchState state, Facet except) {
+        List<Query> filters = new ArrayList<>();
+        for (Facet facet : Facet.values()) {
+            List<String> values = state.values(facet);
+            if (facet != except && !values.isEmpty()) {
+                filters.add(Query.of(q -> q.terms(t -> t.field(facet.field())
+                        .terms(v -> v.value(values.stream().map(FieldValue::of).toList())))));
+            }
+        }
+        return filters.isEmpty() ? null : Query.of(q -> q.bool(b -> b.filter(filters)));
+    }
+
+    private static Aggregation facetAggregation(SearchState state, Facet facet) {
+        Query others = filters(state, facet);
+        Aggregation terms = Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(FACET_SIZE)));
+        return Aggregation.of(a -> a.filter(others != null ? others : Query.of(q -> q.matchAll(m -> m)))
+                .aggregations(Map.of("values", terms)));
+    }
+
+    /** Free text only: field-prefixed values and exclusions are not worth correcting. */
+    private static String suggestText(ParsedQuery query) {
+        List<String> words = new ArrayList<>();
+        for (Group g : query.required()) {
+            for (Clause c : g.alternatives()) {
+                if (c instanceof Word w && w.field() == Field.TEXT && !w.prefix()) {
+                    words.add(w.text());
+                } else if (c instanceof Phrase p && p.field() == Field.TEXT) {
+                    words.add(p.text());
+                }
+            }
+        }
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.newsportal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.newsportal.ingest.IngestJob;
+import dev.newsportal.ingest.IngestService;
+import dev.newsportal.support.BrowserTestBase;
+import dev.newsportal.support.PortalIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/** The search page in a real browser, on the seeds plus a hostile document. */
+@PortalIntegrationTest
+class SearchPageIT extends BrowserTestBase {
+
+    private static final Path EXTRA = Path.of("target/it-search-extra").toAbsolutePath();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        FileSystemUtils.deleteRecursively(EXTRA);
+        Files.createDirectories(EXTRA);
+        Files.writeString(EXTRA.resolve("hostile.txt"), """
+                Harbour alert <script>window.__xss = 1</script> report
+                The harbour alert mentioned <img src=x onerror="window.__xss = 2"> in the middle of the text.
+                """);
+        registry.add("portal.ingest.alias", () -> "it-search");
+        registry.add("portal.ingest.sources[0].name", () -> "seeds");
+        registry.add("portal.ingest.sources[0].path", () -> "seeds");
+        registry.add("portal.ingest.sources[1].name", () -> "wire");
+        registry.add("portal.ingest.sources[1].path", EXTRA::toString);
+    }
+
+    @Autowired
+    IngestService ingest;
+
+    @BeforeEach
+    void indexed() throws Exception {
+        if (!ingest.aliasExists()) {
+            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void typedQueryGivesHighlightedResultsThroughTheLanguageAnalyzers() {
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("Entlassungsrunden", Keys.ENTER);
+        assertThat(browser.getCurrentUrl()).contains("/search?q=Entlassungsrunden");
+        assertThat(resultIds()).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector(".hits mark"))).isNotEmpty();
+
+        browser.get(url("/search?q=" + enc("従業員")));
+        assertThat(browser.findElements(By.cssSelector(".hit .language"))).extracting(WebElement::getText)
+                .containsExactly("Japanese");
+    }
+
+    @Test
+    void facetsWidenWithinAndNarrowAcrossAndTheUrlReproducesThePage() {
+        browser.get(url("/search"));
+        int all = resultIds().size();
+        assertThat(all).isEqualTo(6);
+        facetLink("language", "de").click();
+        assertThat(resultIds()).hasSize(2);
+        String languageCountsBefore = facetCounts("language");
+        String sourceCountsWithGerman = facetCounts("source");
+        facetLink("language", "fr").click();
+        assertThat(resultIds()).hasSize(3); // OR inside a facet
+        assertThat(facetCounts("language")).isEqualTo(languageCountsBefore); // its own counts stay
+        assertThat(facetCounts("source")).isNotEqualTo(sourceCountsWithGerman);
+        assertThat(browser.getCurrentUrl()).endsWith("/search?language=de&language=fr");
+
+        String reproducible = browser.getCurrentUrl();
+        List<String> ids = resultIds();
+        browser.get(url("/"));
+        browser.get(reproducible);
+        assertThat(resultIds()).isEqualTo(ids);
+        assertThat(facetLink("language", "de").getDomAttribute("aria-pressed")).isEqualTo("true");
+
+        browser.findElement(By.cssSelector(".chips a.chip")).click(); // remove "de"
+        assertThat(resultIds()).hasSize(1);
+        browser.findElement(By.id("clear-all")).click();
+        assertThat(resultIds()).hasSize(all);
+    }
+
+    @Test
+    void documentTextIsEscapedAndNoScriptRuns() {
+        browser.get(url("/search?q=harbour"));
+        WebElement hit = browser.findElement(By.cssSelector(".hit"));
+        assertThat(hit.getText()).contains("<script>window.__xss = 1</script>").contains("<img src=x onerror=");
+        assertThat(browser.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector(".hits img, .hits script"))).isEmpty();
+    }
+
+    @Test
+    void brokenQueriesGiveANormalPageWithANotice() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String query : List.of("q=" + enc("\"unbalanced quote"), "q=OR", "q=" + enc("- * OR"),
+                "q=" + enc("word ".repeat(2200)), "page=1000000000", "q=" + enc("title:") + "&sort=upside-down",
+                "language=" + enc("<script>"))) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/search?" + query))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String label = query.substring(0, Math.min(60, query.length()));
+            assertThat(response.statusCode()).as(label).isEqualTo(200);
+            assertThat(response.body()).as(label).contains("id=\"result-count\"").doesNotContain("<script>\"");
+        }
+    }
+
+    private WebElement facetLink(String facet, String value) {
+        return browser.findElement(By.cssSelector("#facet-" + facet + " a[data-value='" + value + "']"));
+    }
+
+    private String facetCounts(String facet) {
+        return browser.findElements(By.cssSelector("#facet-" + facet + " a")).stream()
+                .map(a -> a.getDomAttribute("data-value") + "=" + a.findElement(By.cssSelector(".count")).getText())
+                .sorted().toList().toString();
+    }
+
+    private List<String> resultIds() {
+        return browser.findElements(By.cssSelector(".hits .hit")).stream().map(e -> e.getDomAttribute("data-id")).toList();
+    }
+
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.newsportal.support;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One browser per test class, closed after it; pages addressed on the portal's random port. */
+public abstract class BrowserTestBase {
+
+    protected static ChromeDriver browser;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
