@@ -26,6 +26,7 @@ class SearchController {
         model.addAttribute("state", state);
         model.addAttribute("result", search.search(state, locale));
         model.addAttribute("facets", Facet.values());
+        model.addAttribute("facetLanguage", Facet.LANGUAGE);
         model.addAttribute("sorts", SearchState.Sort.values());
         return "search";
     }

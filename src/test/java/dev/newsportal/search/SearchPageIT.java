@@ -66,6 +66,7 @@ class SearchPageIT extends BrowserTestBase {
         assertThat(browser.getCurrentUrl()).contains("/search?q=Entlassungsrunden");
         assertThat(resultIds()).hasSize(1);
         assertThat(browser.findElements(By.cssSelector(".hits mark"))).isNotEmpty();
+        assertNoSeriousAccessibilityViolations();
 
         browser.get(url("/search?q=" + enc("従業員")));
         assertThat(browser.findElements(By.cssSelector(".hit .language"))).extracting(WebElement::getText)
@@ -92,7 +93,7 @@ class SearchPageIT extends BrowserTestBase {
         browser.get(url("/"));
         browser.get(reproducible);
         assertThat(resultIds()).isEqualTo(ids);
-        assertThat(facetLink("language", "de").getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(facetLink("language", "de").getDomAttribute("data-selected")).isEqualTo("true");
 
         browser.findElement(By.cssSelector(".chips a.chip")).click(); // remove "de"
         assertThat(resultIds()).hasSize(1);
@@ -121,6 +122,47 @@ class SearchPageIT extends BrowserTestBase {
             assertThat(response.statusCode()).as(label).isEqualTo(200);
             assertThat(response.body()).as(label).contains("id=\"result-count\"").doesNotContain("<script>\"");
         }
+    }
+
+    @Test
+    void documentPageShowsTheWholeTextEscapedWithTheQueryHighlighted() throws Exception {
+        browser.get(url("/search?q=harbour"));
+        browser.findElement(By.cssSelector(".hit h2 a")).click();
+        assertThat(browser.getCurrentUrl()).contains("/doc/").contains("q=harbour");
+        String body = browser.findElement(By.id("doc-body")).getText();
+        assertThat(body).contains("<img src=x onerror=\"window.__xss = 2\">");
+        assertThat(browser.findElements(By.cssSelector("#doc-body mark"))).extracting(WebElement::getText).contains("harbour");
+        assertThat(browser.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("article img, article script"))).isEmpty();
+        assertNoSeriousAccessibilityViolations();
+
+        HttpResponse<String> missing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url("/doc/no-such-document"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Document not found");
+    }
+
+    @Test
+    void languageSwitcherKeepsTheSearchAndEveryUiLanguageRenders() throws Exception {
+        browser.get(url("/search?q=Meta&language=de"));
+        assertNoSeriousAccessibilityViolations();
+        for (String[] expected : new String[][] {{"de", "2 Treffer", "Deutsch"}, {"fr", "2 résultats", "allemand"},
+                {"ja", "2 件", "ドイツ語"}, {"en", "2 results", "German"}}) {
+            browser.findElement(By.cssSelector("a[data-lang='" + expected[0] + "']")).click();
+            assertThat(browser.getCurrentUrl()).contains("q=Meta").contains("language=de");
+            assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo(expected[1]);
+            assertThat(facetLink("language", "de").findElement(By.cssSelector(".label")).getText()).isEqualTo(expected[2]);
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(expected[0]);
+            assertThat(browser.getPageSource()).doesNotContain("??"); // Thymeleaf's mark of a missing message key
+        }
+    }
+
+    private void assertNoSeriousAccessibilityViolations() {
+        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
+        var serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp()).toList();
+        assertThat(serious).as("axe-core serious/critical violations on %s", browser.getCurrentUrl()).isEmpty();
     }
 
     private WebElement facetLink(String facet, String value) {
