@@ -1,0 +1,40 @@
+package dev.newsportal.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import dev.newsportal.search.query.QueryParser;
+import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+/** The whole request body, compared as a whole: every clause of a search is deliberate. */
+class SearchRequestFactoryTest {
+
+    private final SearchRequestFactory factory = new SearchRequestFactory("news");
+
+    @Test
+    void fullSearchRequest() throws Exception {
+        SearchState state = new SearchState("Häuser OR \"Meta Platforms\" -Tesla title:kuro* person:zuckerberg",
+                Map.of(Facet.LANGUAGE, java.util.List.of("fr", "de"), Facet.SOURCE, java.util.List.of("CTOL")),
+                SearchState.Sort.NEWEST, 2);
+        assertBody("search/full-request.json", state);
+    }
+
+    @Test
+    void emptySearchBrowsesEverythingByRelevanceThenDate() throws Exception {
+        assertBody("search/empty-request.json", SearchState.empty());
+    }
+
+    private void assertBody(String expectedFile, SearchState state) throws Exception {
+        String actual = JsonpUtils.toJsonString(factory.build(state, QueryParser.parse(state.q())), new Jackson3JsonpMapper());
+        Path expected = Path.of("src/test/resources", expectedFile);
+        if (Boolean.getBoolean("search.request.regenerate")) {
+            Files.writeString(expected, actual);
+        }
+        JSONAssert.assertEquals(Files.readString(expected), actual, JSONCompareMode.STRICT);
+    }
+}
