@@ -19,6 +19,9 @@ public final class IndexDefinitions {
     /** The news documents index. */
     public static final String DOCUMENTS = "documents";
 
+    /** Saved searches. */
+    public static final String SAVED_SEARCHES = "saved-searches";
+
     private IndexDefinitions() {
     }
 

@@ -21,6 +21,7 @@ import dev.newsportal.search.query.Field;
 import dev.newsportal.search.query.Group;
 import dev.newsportal.search.query.ParsedQuery;
 import dev.newsportal.search.query.Phrase;
+import dev.newsportal.search.query.QueryParser;
 import dev.newsportal.search.query.Word;
 
 /**
@@ -108,7 +109,14 @@ public final class SearchRequestFactory {
         });
     }
 
-    /** The query alone (no paging, facets or highlights): also used by feeds and saved-search counts. */
+    /** The search page's query plus its facet filters, without paging: what a saved search counts. */
+    public Query matching(SearchState state) {
+        Query text = query(QueryParser.parse(state.q()));
+        Query filters = filters(state, null);
+        return filters == null ? text : Query.of(q -> q.bool(b -> b.must(text).filter(filters)));
+    }
+
+    /** The query alone (no paging, facets or highlights). */
     public Query query(ParsedQuery query) {
         if (query.required().isEmpty()) {
             if (query.excluded().isEmpty()) {

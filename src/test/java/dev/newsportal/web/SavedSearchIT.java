@@ -1,0 +1,191 @@
+package dev.newsportal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.newsportal.ingest.IngestJob;
+import dev.newsportal.ingest.IngestProperties;
+import dev.newsportal.ingest.IngestService;
+import dev.newsportal.support.BrowserTestBase;
+import dev.newsportal.support.PortalIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Saved searches in a real browser: save, list with counts, rename, open, delete, refusal, new since saved. */
+@PortalIntegrationTest
+class SavedSearchIT extends BrowserTestBase {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("portal.ingest.alias", () -> "it-saved");
+        registry.add("portal.ingest.index-on-first-start", () -> "false");
+        registry.add("portal.ingest.sources[0].name", () -> "seeds");
+        registry.add("portal.ingest.sources[0].path", () -> "seeds");
+        registry.add("portal.saved.index", () -> "it-saved-searches");
+    }
+
+    @Autowired
+    IngestService ingest;
+
+    @TempDir
+    Path extra;
+
+    @BeforeEach
+    void indexed() throws Exception {
+        if (!ingest.aliasExists()) {
+            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void saveListRenameOpenAndDelete() {
+        browser.get(url("/search?language=de"));
+        long countOnSearchPage = resultCount();
+        assertThat(countOnSearchPage).isPositive();
+
+        save("/saved/new?language=de&page=2", "German news");
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/saved"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("German news");
+        WebElement row = row("German news").orElseThrow();
+        assertThat(row.findElement(By.cssSelector(".count-then")).getText()).isEqualTo(Long.toString(countOnSearchPage));
+        assertThat(row.findElement(By.cssSelector(".count-now")).getText()).isEqualTo(Long.toString(countOnSearchPage));
+        assertThat(row.findElement(By.cssSelector(".new-since")).getText()).isEqualTo("0");
+        assertThat(row.findElement(By.cssSelector(".saved-at")).getText()).isNotBlank();
+
+        WebElement rename = row.findElement(By.cssSelector("form.rename input[name=name]"));
+        assertThat(row.findElement(By.cssSelector("label[for='" + rename.getDomAttribute("id") + "']")).getText()).isNotBlank();
+        rename.clear();
+        rename.sendKeys("  Deutsche Nachrichten  ");
+        submit(row.findElement(By.cssSelector("form.rename button")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Deutsche Nachrichten");
+        assertThat(row("German news")).isEmpty();
+
+        submit(row("Deutsche Nachrichten").orElseThrow().findElement(By.cssSelector("a.open")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/search?language=de")); // page 2 was not saved
+        assertThat(resultCount()).isEqualTo(countOnSearchPage);
+
+        browser.get(url("/saved"));
+        submit(row("Deutsche Nachrichten").orElseThrow().findElement(By.cssSelector("form.delete button")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Deutsche Nachrichten");
+        assertThat(row("Deutsche Nachrichten")).isEmpty();
+    }
+
+    @Test
+    void anEmptyNameIsRefusedWithAMessageAndTheSearchIsKept() {
+        browser.get(url("/saved"));
+        int before = browser.findElements(By.cssSelector(".saved-search")).size();
+        save("/saved/new?q=Zuckerberg", "   ");
+        WebElement error = browser.findElement(By.id("error"));
+        assertThat(error.getText()).isEqualTo("Please give the search a name.");
+        assertThat(error.getDomAttribute("role")).isEqualTo("alert");
+        assertThat(browser.findElement(By.cssSelector("#save-form input[name=state]")).getDomAttribute("value"))
+                .isEqualTo("q=Zuckerberg");
+        assertThat(browser.findElement(By.id("saved-name")).getDomAttribute("aria-invalid")).isEqualTo("true");
+
+        save("/saved/new?q=Zuckerberg", "x".repeat(100) + "y"); // maxlength keeps the browser at 100
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/saved"));
+        WebElement row = row("x".repeat(100)).orElseThrow();
+        submit(row.findElement(By.cssSelector("form.delete button")));
+        browser.get(url("/saved"));
+        assertThat(browser.findElements(By.cssSelector(".saved-search"))).hasSize(before);
+    }
+
+    @Test
+    void newSinceSavedRisesWhenMatchingDocumentsAreIndexed() throws Exception {
+        save("/saved/new?q=" + "quokka", "Quokkas");
+        WebElement row = row("Quokkas").orElseThrow();
+        assertThat(row.findElement(By.cssSelector(".count-then")).getText()).isEqualTo("0");
+        assertThat(row.findElement(By.cssSelector(".new-since")).getText()).isEqualTo("0");
+
+        writeArticle("quokka.txt", "Quokka sightings rise on Rottnest Island",
+                "Wildlife researchers counted more quokka families on Rottnest Island this spring than in any year "
+                        + "since the survey began. The quokka is a small marsupial that lives almost nowhere else.");
+        IngestJob.Status update = ingest.update(List.of(new IngestProperties.Source("wildlife", extra)));
+        assertThat(update.outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+        assertThat(update.indexed()).isEqualTo(1);
+
+        browser.get(url("/saved"));
+        row = row("Quokkas").orElseThrow();
+        assertThat(row.findElement(By.cssSelector(".count-then")).getText()).isEqualTo("0");
+        assertThat(row.findElement(By.cssSelector(".count-now")).getText()).isEqualTo("1");
+        assertThat(row.findElement(By.cssSelector(".new-since")).getText()).isEqualTo("1");
+        submit(row.findElement(By.cssSelector("form.delete button")));
+    }
+
+    @Test
+    void savedSearchPagesAreAccessibleAndTranslated() {
+        save("/saved/new?q=Meta&language=de&sort=newest", "Meta (de)");
+        try {
+            for (String[] expected : new String[][] {{"de", "Gespeicherte Suchen"}, {"fr", "Recherches enregistrées"},
+                    {"ja", "保存した検索"}, {"en", "Saved searches"}}) {
+                browser.get(url("/saved?lang=" + expected[0]));
+                assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(expected[1]);
+                assertThat(browser.getPageSource()).doesNotContain("??"); // a missing message key
+                assertNoSeriousAccessibilityViolations();
+                browser.get(url("/saved/new?q=Meta&language=de"));
+                assertThat(browser.getPageSource()).doesNotContain("??");
+                assertNoSeriousAccessibilityViolations();
+            }
+        } finally {
+            browser.get(url("/saved?lang=en"));
+        }
+        WebElement row = row("Meta (de)").orElseThrow();
+        assertThat(row.findElement(By.cssSelector(".meta")).getText()).contains("Meta").contains("German")
+                .contains("Newest first");
+        submit(row.findElement(By.cssSelector("form.delete button")));
+        assertThat(row("Meta (de)")).isEmpty();
+    }
+
+    private void assertNoSeriousAccessibilityViolations() {
+        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
+        var serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp()).toList();
+        assertThat(serious).as("axe-core serious/critical violations on %s", browser.getCurrentUrl()).isEmpty();
+    }
+
+    /** Opens the save form for a search and submits it under a name. */
+    private void save(String formPath, String name) {
+        browser.get(url(formPath));
+        WebElement field = browser.findElement(By.id("saved-name"));
+        assertThat(browser.findElement(By.cssSelector("label[for=saved-name]")).getText()).isNotBlank();
+        field.clear();
+        field.sendKeys(name);
+        submit(browser.findElement(By.id("save")));
+    }
+
+    /** Clicks and waits for the next page, so that nothing is read from the old one. */
+    private void submit(WebElement control) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private Optional<WebElement> row(String name) {
+        return browser.findElements(By.cssSelector(".saved-search")).stream()
+                .filter(r -> r.findElement(By.cssSelector("a.open")).getText().equals(name)).findFirst();
+    }
+
+    private long resultCount() {
+        String text = browser.findElement(By.id("result-count")).getText().replaceAll("\\D", "");
+        return text.isEmpty() ? 0 : Long.parseLong(text);
+    }
+
+    private void writeArticle(String file, String title, String body) throws IOException {
+        Files.writeString(extra.resolve(file), title + "\n\n" + body + "\n");
+    }
+}
