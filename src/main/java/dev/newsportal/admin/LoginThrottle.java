@@ -6,16 +6,22 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Locks a user name at one address out for a while after repeated failed sign-ins. */
+/**
+ * Locks a user name at one address out for a while after repeated failed sign-ins. Every attempt
+ * is counted in one atomic step before the password is checked, so parallel guesses count too.
+ */
 final class LoginThrottle {
 
-    private record Failures(int count, Instant last) {
+    /** Bounds the memory a flood of made-up user names can take. */
+    static final int MAX_KEYS = 10_000;
+
+    private record Attempts(int count, Instant last) {
     }
 
     private final int maxFailures;
     private final Duration lockout;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
     LoginThrottle(int maxFailures, Duration lockout, Clock clock) {
         this.maxFailures = maxFailures;
@@ -23,24 +29,48 @@ final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Time left in the lock, or zero when sign-in may be tried. */
-    Duration lockedFor(String key) {
-        Failures f = failures.get(key);
-        if (f == null) {
-            return Duration.ZERO;
+    /** Counts this attempt; false when the key is locked out (the attempt must be refused). */
+    boolean attempt(String key) {
+        Instant now = clock.instant();
+        if (attempts.size() >= MAX_KEYS) {
+            attempts.values().removeIf(a -> expired(a, now));
+            if (attempts.size() >= MAX_KEYS && !attempts.containsKey(key)) {
+                return true; // full of live entries: do not grow further
+            }
         }
-        Duration left = Duration.between(clock.instant(), f.last().plus(lockout));
-        return f.count() >= maxFailures && !left.isNegative() && !left.isZero() ? left : Duration.ZERO;
+        boolean[] allowed = {true};
+        attempts.compute(key, (k, a) -> {
+            if (a == null || expired(a, now)) {
+                return new Attempts(1, now);
+            }
+            if (a.count() >= maxFailures) {
+                allowed[0] = false;
+                return a; // refused attempts do not extend the lock
+            }
+            return new Attempts(a.count() + 1, now);
+        });
+        return allowed[0];
     }
 
-    void failed(String key) {
+    /** Time left in the lock, for the message. */
+    Duration lockedFor(String key) {
+        Attempts a = attempts.get(key);
         Instant now = clock.instant();
-        // Failures older than the lockout are forgotten; the lock runs from the last failure.
-        failures.merge(key, new Failures(1, now), (old, one) ->
-                now.isAfter(old.last().plus(lockout)) ? one : new Failures(old.count() + 1, now));
+        if (a == null || a.count() < maxFailures || expired(a, now)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, a.last().plus(lockout));
     }
 
     void succeeded(String key) {
-        failures.remove(key);
+        attempts.remove(key);
+    }
+
+    int size() {
+        return attempts.size();
+    }
+
+    private boolean expired(Attempts a, Instant now) {
+        return now.isAfter(a.last().plus(lockout));
     }
 }

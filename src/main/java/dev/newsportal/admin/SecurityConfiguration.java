@@ -2,7 +2,6 @@ package dev.newsportal.admin;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,7 +20,9 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -38,10 +38,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http, AuthenticationProvider administrator) throws Exception {
-        // Stateless Basic auth: no session cookie a forged cross-site request could ride on, so no CSRF token.
+        // Stateless Basic auth without a WWW-Authenticate challenge: browsers never prompt, so never cache
+        // credentials that a forged cross-site request could ride on; scripts send them explicitly.
         return http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
-                .httpBasic(b -> b.realmName("newsportal"))
+                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(administrator)
@@ -90,21 +92,17 @@ class SecurityConfiguration {
 
         @Override
         public Authentication authenticate(Authentication authentication) {
-            String key = authentication.getName() + "@" + (authentication.getDetails() instanceof WebAuthenticationDetails d
+            String name = authentication.getName() == null ? "" : authentication.getName();
+            name = name.substring(0, Math.min(64, name.length())).toLowerCase(java.util.Locale.ROOT);
+            String key = name + "@" + (authentication.getDetails() instanceof WebAuthenticationDetails d
                     ? d.getRemoteAddress() : "?");
-            Duration locked = throttle.lockedFor(key);
-            if (!locked.isZero()) {
+            if (!throttle.attempt(key)) {
                 throw new LockedException("Too many failed sign-ins; try again in "
-                        + Math.max(1, locked.toMinutes()) + " min");
+                        + Math.max(1, throttle.lockedFor(key).toMinutes()) + " min");
             }
-            try {
-                Authentication result = delegate.authenticate(authentication);
-                throttle.succeeded(key);
-                return result;
-            } catch (BadCredentialsException e) {
-                throttle.failed(key);
-                throw e;
-            }
+            Authentication result = delegate.authenticate(authentication);
+            throttle.succeeded(key);
+            return result;
         }
 
         @Override

@@ -42,7 +42,8 @@ class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
         if (node != null) {
             builder.withDetail("embedded", node.httpUri().toString())
                     .withDetail("embeddedState", node.state().name());
-            node.failure().ifPresent(reason -> builder.withDetail("embeddedFailure", reason));
+            // First line only: the log tail (paths, settings) is for the portal's log, not a public endpoint.
+            node.failure().ifPresent(reason -> builder.withDetail("embeddedFailure", reason.lines().findFirst().orElse("")));
         }
         HealthResponse health = client.cluster().health();
         builder.status(health.status() == HealthStatus.Red ? "OUT_OF_SERVICE" : "UP")

@@ -43,6 +43,8 @@ public final class EmbeddedNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNode.class);
     private static final String PLUGIN_NAME = "newsportal-analysis";
+    /** Where the node itself writes; with a root portal, the only places its user owns. */
+    private static final List<String> WRITABLE = List.of("data", "logs", "tmp", "run");
 
     public enum State { NEW, PREPARING, STARTING, RUNNING, FAILED, STOPPED }
 
@@ -71,7 +73,7 @@ public final class EmbeddedNode implements AutoCloseable {
         this.settings = settings;
         Path directory = settings.directory().toAbsolutePath().normalize();
         this.home = directory.resolve("dist").resolve(distributionName(settings.distribution()));
-        this.pidFile = directory.resolve("elasticsearch.pid");
+        this.pidFile = directory.resolve("run").resolve("elasticsearch.pid");
     }
 
     /** Chooses ports and starts the node in the background; {@link #awaitReady} waits for it. */
@@ -157,8 +159,9 @@ public final class EmbeddedNode implements AutoCloseable {
         return all;
     }
 
+    /** In the directory only this JVM's user may write, so the node's user cannot redirect it. */
     public Path logFile() {
-        return directory().resolve("logs").resolve("console.log");
+        return directory().resolve("console.log");
     }
 
     /** Stops the node cleanly (SIGTERM), forcibly after 30 seconds. */
@@ -176,8 +179,11 @@ public final class EmbeddedNode implements AutoCloseable {
         if (attached) {
             return;
         }
-        stopping = true;
-        Process p = process;
+        Process p;
+        synchronized (this) {
+            stopping = true;
+            p = process;
+        }
         if (p == null) {
             state = State.STOPPED;
             return;
@@ -226,7 +232,12 @@ public final class EmbeddedNode implements AutoCloseable {
             ProcessBuilder builder = processBuilder();
             log.info("Starting embedded Elasticsearch on {} (logs: {})", httpUri(), logFile());
             long started = System.nanoTime();
-            process = builder.start();
+            synchronized (this) {
+                if (stopping) {
+                    return; // stopped while preparing: never launch
+                }
+                process = builder.start();
+            }
             Files.writeString(ownerFile(), ProcessHandle.current().pid() + " " + httpPort);
             CompletableFuture.runAsync(this::waitUntilHealthy).whenComplete((ok, error) -> {
                 if (error == null) {
@@ -296,15 +307,19 @@ public final class EmbeddedNode implements AutoCloseable {
         if (!Files.exists(home.resolve("config/elasticsearch.keystore"))) {
             runTool(List.of(home.resolve("bin/elasticsearch-keystore").toString(), "create"));
         }
-        for (String sub : List.of("data", "logs", "tmp")) {
+        for (String sub : WRITABLE) {
             Files.createDirectories(directory.resolve(sub));
         }
         Files.writeString(home.resolve("config/elasticsearch.yml"), configuration(), StandardCharsets.UTF_8);
         Files.deleteIfExists(pidFile);
         if (RunAs.isRoot()) {
+            // The node's user may write only where the node writes; the programs root runs stay root's.
             RunAs user = RunAs.lookup(settings.runAsUser());
             user.requireTraversable(directory);
-            user.own(directory);
+            RunAs.ROOT.ownReadableByAll(directory, WRITABLE);
+            for (String sub : WRITABLE) {
+                user.own(directory.resolve(sub));
+            }
         }
     }
 
@@ -471,11 +486,7 @@ public final class EmbeddedNode implements AutoCloseable {
         env.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap());
         Path log = logFile();
         Files.createDirectories(log.getParent());
-        Files.write(log, new byte[0]);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        if (RunAs.isRoot()) {
-            RunAs.lookup(settings.runAsUser()).own(log);
-        }
         return builder;
     }
 

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 /** The unprivileged account the node runs under when the portal itself runs as root. */
 record RunAs(String name, int uid, int gid) {
 
+    static final RunAs ROOT = new RunAs("root", 0, 0);
+
     static boolean isRoot() {
         try {
             // The /proc/self directory belongs to this process's user (the link itself always to root).
@@ -48,6 +50,37 @@ record RunAs(String name, int uid, int gid) {
             for (Path p : (Iterable<Path>) paths::iterator) {
                 Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
                 Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    /**
+     * Makes a tree this user's and readable (not writable) by everyone, except the named
+     * subdirectories of its root, which are left alone. Undoes an older layout that gave the
+     * node's user the whole tree.
+     */
+    void ownReadableByAll(Path root, List<String> except) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path relative = root.relativize(p);
+                if (relative.getNameCount() > 0 && except.contains(relative.getName(0).toString())) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    continue;
+                }
+                Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+                java.util.Set<PosixFilePermission> perms = new java.util.HashSet<>(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+                perms.remove(PosixFilePermission.GROUP_WRITE);
+                perms.remove(PosixFilePermission.OTHERS_WRITE);
+                perms.add(PosixFilePermission.OTHERS_READ);
+                perms.add(PosixFilePermission.GROUP_READ);
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || perms.contains(PosixFilePermission.OWNER_EXECUTE)) {
+                    perms.add(PosixFilePermission.OTHERS_EXECUTE);
+                    perms.add(PosixFilePermission.GROUP_EXECUTE);
+                }
+                Files.setPosixFilePermissions(p, perms);
             }
         }
     }

@@ -110,6 +110,11 @@ public final class IngestJob {
         this.expected = documents;
     }
 
+    /** Documents acknowledged either way, cheaply (no snapshot). */
+    long done() {
+        return indexed.get() + failed.get();
+    }
+
     void targetIndex(String index) {
         this.targetIndex = index;
     }

@@ -175,12 +175,13 @@ public class IngestService {
             log.error("Indexing job {} failed", job.id(), e);
             job.finish(Outcome.FAILED, describe(e));
         } finally {
-            current.set(null);
             IngestJob.Status status = job.status();
             log.info("Indexing job {} {}: {} indexed, {} skipped, {} failed in {} ms{}", status.id(), status.outcome(),
                     status.indexed(), status.skipped(), status.failed(), status.elapsedMillis(),
                     status.message() == null ? "" : " (" + status.message() + ")");
             events.publishEvent(new IngestProgressEvent(status));
+            // Released only after the final event: a waiter (the command line) then finds the history written.
+            current.set(null);
         }
     }
 
@@ -204,7 +205,11 @@ public class IngestService {
                 message = "No document could be indexed; " + describeLive(live) + " stays live";
             } else {
                 swapAlias(alias, live, target);
-                swapped = true;
+                swapped = true; // from here on the target is live: never delete it
+                for (String old : live) {
+                    pause(IN_FLIGHT_GRACE_MILLIS);
+                    deleteQuietly(old);
+                }
                 outcome = Outcome.SUCCEEDED;
                 message = "Alias " + alias + " now points at " + target;
             }
@@ -212,7 +217,7 @@ public class IngestService {
             outcome = Outcome.FAILED;
             message = e.getMessage() + "; " + describeLive(live) + " stays live";
         } finally {
-            if (!swapped) {
+            if (!swapped && !aliasPointsAt(target)) {
                 deleteQuietly(target);
             }
         }
@@ -228,10 +233,6 @@ public class IngestService {
         }
         actions.add(Action.of(a -> a.add(ad -> ad.index(target).alias(alias))));
         client.indices().updateAliases(u -> u.actions(actions));
-        pause(IN_FLIGHT_GRACE_MILLIS);
-        for (String old : live) {
-            client.indices().delete(d -> d.index(old));
-        }
     }
 
     private void update(IngestJob job, List<IngestProperties.Source> sources) throws IOException {
@@ -360,7 +361,7 @@ public class IngestService {
         }
 
         void publishProgress() {
-            long done = job.status().indexed() + job.status().failed();
+            long done = job.done();
             if (done != published) {
                 published = done;
                 events.publishEvent(new IngestProgressEvent(job.status()));
@@ -384,6 +385,15 @@ public class IngestService {
                 log.info("Deleting leftover index {}", index);
                 deleteQuietly(index);
             }
+        }
+    }
+
+    /** Asked again rather than assumed: a timed-out alias update may still have been applied. */
+    private boolean aliasPointsAt(String index) {
+        try {
+            return indicesBehindAlias().contains(index);
+        } catch (Exception e) {
+            return true; // unsure: keep the index rather than risk deleting the live one
         }
     }
 

@@ -44,7 +44,8 @@ public class DocumentService {
                 s.highlight(h -> {
                     h.type(HighlighterType.Unified).encoder(HighlighterEncoder.Html)
                             .preTags(SearchRequestFactory.HIGHLIGHT_PRE).postTags(SearchRequestFactory.HIGHLIGHT_POST)
-                            .highlightQuery(highlightQuery).requireFieldMatch(false).numberOfFragments(0);
+                            .highlightQuery(highlightQuery).requireFieldMatch(false).numberOfFragments(0)
+                            .maxAnalyzedOffset(SearchRequestFactory.MAX_ANALYZED_OFFSET);
                     for (String field : List.of("title", "body")) {
                         h.fields(field, f -> f);
                         for (String language : dev.newsportal.ingest.NewsDocument.ANALYSED_LANGUAGES) {

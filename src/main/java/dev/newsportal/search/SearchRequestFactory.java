@@ -35,6 +35,8 @@ public final class SearchRequestFactory {
     public static final String HIGHLIGHT_POST = "</mark>";
     /** Facet values fetched; the page shows the first few and "show more" for the rest. */
     static final int FACET_SIZE = 50;
+    /** Just under index.highlight.max_analyzed_offset (1,000,000), above which Elasticsearch refuses to highlight. */
+    public static final int MAX_ANALYZED_OFFSET = 999_999;
 
     private static final List<String> TITLE_FIELDS = textFields("title", 3);
     private static final List<String> BODY_FIELDS = textFields("body", 1);
@@ -92,7 +94,9 @@ public final class SearchRequestFactory {
                 // html encoder: the document text comes back escaped, with only our <mark> tags in it.
                 h.type(HighlighterType.Unified).encoder(HighlighterEncoder.Html)
                         .preTags(HIGHLIGHT_PRE).postTags(HIGHLIGHT_POST)
-                        .requireFieldMatch(false).fragmentSize(180).numberOfFragments(2).noMatchSize(0);
+                        .requireFieldMatch(false).fragmentSize(180).numberOfFragments(2).noMatchSize(0)
+                        // A huge document must not make the whole page fail: highlight its first million characters.
+                        .maxAnalyzedOffset(MAX_ANALYZED_OFFSET);
                 for (String field : ALL_FIELDS) {
                     String name = field.replaceAll("\\^\\d+$", "");
                     h.fields(name, f -> f);

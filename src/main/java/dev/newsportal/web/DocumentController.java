@@ -29,7 +29,14 @@ class DocumentController {
     @GetMapping("/doc/{id}")
     String document(@PathVariable String id, @RequestParam(required = false) String q, Model model,
                     HttpServletResponse response, Locale locale) throws IOException {
-        var document = documents.document(id, q == null ? "" : q);
+        java.util.Optional<DocumentService.DocumentView> document;
+        try {
+            document = documents.document(id, q == null ? "" : q);
+        } catch (IOException | RuntimeException unavailable) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            model.addAttribute("unavailable", true);
+            return "doc-missing";
+        }
         if (document.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "doc-missing";
