@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -126,14 +128,15 @@ public class SearchService {
             return null;
         }
         String corrected = q;
-        boolean changed = false;
         for (Suggestion<Map> s : suggestions) {
             var term = s.term();
             if (!term.options().isEmpty()) {
-                corrected = corrected.replace(term.text(), term.options().get(0).text());
-                changed = true;
+                // Whole words only, whatever their case: the suggester saw the analysed (lower-cased) token.
+                Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term.text()) + "(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                corrected = word.matcher(corrected).replaceAll(Matcher.quoteReplacement(term.options().get(0).text()));
             }
         }
-        return changed ? corrected : null;
+        return corrected.equals(q) ? null : corrected;
     }
 }

@@ -125,6 +125,16 @@ class SearchPageIT extends BrowserTestBase {
     }
 
     @Test
+    void misspeltQueryGetsANoResultsPageWithASuggestionThatWorks() {
+        browser.get(url("/search?q=" + enc("Zuckerbreg")));
+        assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("No results");
+        WebElement suggestion = browser.findElement(By.cssSelector("#did-you-mean a"));
+        assertThat(suggestion.getText()).isEqualTo("zuckerberg");
+        suggestion.click();
+        assertThat(resultIds()).isNotEmpty();
+    }
+
+    @Test
     void documentPageShowsTheWholeTextEscapedWithTheQueryHighlighted() throws Exception {
         browser.get(url("/search?q=harbour"));
         browser.findElement(By.cssSelector(".hit h2 a")).click();
