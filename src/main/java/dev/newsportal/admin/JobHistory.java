@@ -112,15 +112,7 @@ public class JobHistory implements OnClusterAvailable {
 
     private synchronized void ensureIndex() throws IOException {
         if (!ready) {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
-                try {
-                    IndexDefinitions.createIndex(client, index, IndexDefinitions.JOBS);
-                } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                    if (!"resource_already_exists_exception".equals(e.error().type())) {
-                        throw e;
-                    }
-                }
-            }
+            IndexDefinitions.createIfMissing(client, index, IndexDefinitions.JOBS);
             ready = true;
         }
     }

@@ -25,12 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A single Elasticsearch node run as a child process, with our analysis plugin installed.
@@ -406,7 +406,7 @@ public final class EmbeddedNode implements AutoCloseable {
         }
         log.info("Unpacking {} (first start only)", zip);
         Path staging = home.resolveSibling(home.getFileName() + ".unpacking");
-        deleteTree(staging);
+        FileSystemUtils.deleteRecursively(staging);
         Files.createDirectories(staging);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry entry;
@@ -448,7 +448,7 @@ public final class EmbeddedNode implements AutoCloseable {
         if (Files.isDirectory(installed) && Files.exists(marker) && Files.readString(marker).equals(checksum)) {
             return;
         }
-        deleteTree(installed);
+        FileSystemUtils.deleteRecursively(installed);
         log.info("Installing the {} plugin", PLUGIN_NAME);
         runTool(List.of(home.resolve("bin/elasticsearch-plugin").toString(), "install", "--batch",
                 zip.toUri().toString()));
@@ -549,17 +549,6 @@ public final class EmbeddedNode implements AutoCloseable {
             return HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 
 /**
@@ -28,6 +29,20 @@ public final class IndexDefinitions {
     public static void createIndex(ElasticsearchClient client, String indexName, String definition) throws IOException {
         try (InputStream json = open(definition)) {
             client.indices().create(CreateIndexRequest.of(b -> b.index(indexName).withJson(json)));
+        }
+    }
+
+    /** Creates the index unless it exists; a concurrent creator (another portal process) is fine. */
+    public static void createIfMissing(ElasticsearchClient client, String indexName, String definition) throws IOException {
+        if (client.indices().exists(e -> e.index(indexName)).value()) {
+            return;
+        }
+        try {
+            createIndex(client, indexName, definition);
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
         }
     }
 

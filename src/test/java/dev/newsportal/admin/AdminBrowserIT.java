@@ -17,6 +17,7 @@ import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
+import dev.newsportal.support.TestIndex;
 import dev.newsportal.support.TestCluster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,9 +71,7 @@ class AdminBrowserIT extends BrowserTestBase {
 
     @BeforeEach
     void liveIndexAndSignedIn() throws Exception {
-        if (!ingest.aliasExists()) {
-            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
-        }
+        TestIndex.ensureIndexed(ingest);
         browser.get(url("/admin"));
         if (browser.getCurrentUrl().contains("/login")) {
             browser.findElement(By.id("username")).sendKeys("admin");

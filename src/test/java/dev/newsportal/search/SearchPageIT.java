@@ -13,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
+import dev.newsportal.support.TestIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -53,9 +53,7 @@ class SearchPageIT extends BrowserTestBase {
 
     @BeforeEach
     void indexed() throws Exception {
-        if (!ingest.aliasExists()) {
-            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
-        }
+        TestIndex.ensureIndexed(ingest);
     }
 
     @Test

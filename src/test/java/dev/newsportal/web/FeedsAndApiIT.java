@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.PortalIntegrationTest;
+import dev.newsportal.support.TestIndex;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,9 +61,7 @@ class FeedsAndApiIT {
 
     @BeforeEach
     void indexed() throws Exception {
-        if (!ingest.aliasExists()) {
-            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
-        }
+        TestIndex.ensureIndexed(ingest);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.newsportal.ingest.IngestProperties;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
+import dev.newsportal.support.TestIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +47,7 @@ class SavedSearchIT extends BrowserTestBase {
 
     @BeforeEach
     void indexed() throws Exception {
-        if (!ingest.aliasExists()) {
-            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
-        }
+        TestIndex.ensureIndexed(ingest);
     }
 
     @Test

@@ -81,15 +81,7 @@ public class SavedSearchStore {
 
     private synchronized void ensureIndex() throws IOException {
         if (!ready) {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
-                try {
-                    IndexDefinitions.createIndex(client, index, IndexDefinitions.SAVED_SEARCHES);
-                } catch (ElasticsearchException e) {
-                    if (!"resource_already_exists_exception".equals(e.error().type())) {
-                        throw e;
-                    }
-                }
-            }
+            IndexDefinitions.createIfMissing(client, index, IndexDefinitions.SAVED_SEARCHES);
             ready = true;
         }
     }

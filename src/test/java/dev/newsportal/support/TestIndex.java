@@ -1,0 +1,19 @@
+package dev.newsportal.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsportal.ingest.IngestJob;
+import dev.newsportal.ingest.IngestService;
+
+/** The test context's configured sources, indexed once (the first test of a class pays). */
+public final class TestIndex {
+
+    private TestIndex() {
+    }
+
+    public static void ensureIndexed(IngestService ingest) throws Exception {
+        if (!ingest.aliasExists()) {
+            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+        }
+    }
+}
