@@ -20,6 +20,9 @@ public final class IndexDefinitions {
     /** The news documents index. */
     public static final String DOCUMENTS = "documents";
 
+    /** The entity registry: canonical persons and companies, and ignored names. */
+    public static final String ENTITIES = "entities";
+
     /** Saved searches. */
     public static final String SAVED_SEARCHES = "saved-searches";
 

@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** On a fresh installation (no alias yet) indexes the configured sources, so the run command ends with a searchable portal. */
+/**
+ * On a fresh installation (no alias yet) indexes the configured sources, so the run command ends with a searchable
+ * portal; an index built with an older es-mappings/documents.json (lower {@code _meta.version}) is rebuilt.
+ */
 @Component
 @Order(100)
 class FirstStartIndexer implements OnClusterAvailable {
@@ -23,13 +26,21 @@ class FirstStartIndexer implements OnClusterAvailable {
 
     @Override
     public void onClusterAvailable() throws Exception {
-        if (properties.indexOnFirstStart() && !ingest.aliasExists()) {
+        if (!properties.indexOnFirstStart()) {
+            return;
+        }
+        if (!ingest.aliasExists()) {
             log.info("No index behind alias '{}' yet: indexing the configured sources", ingest.alias());
-            try {
-                ingest.startReindex();
-            } catch (IngestService.JobRunningException alreadyRunning) {
-                // someone was quicker
-            }
+        } else if (ingest.liveMappingVersion() < ingest.mappingVersion()) {
+            log.info("The index behind alias '{}' has mapping version {}, es-mappings/ has {}: rebuilding it",
+                    ingest.alias(), ingest.liveMappingVersion(), ingest.mappingVersion());
+        } else {
+            return;
+        }
+        try {
+            ingest.startReindex();
+        } catch (IngestService.JobRunningException alreadyRunning) {
+            // someone was quicker
         }
     }
 }

@@ -135,6 +135,31 @@ public class IngestService {
         return client.indices().existsAlias(a -> a.name(properties.alias())).value();
     }
 
+    /** The {@code _meta.version} of es-mappings/documents.json. */
+    public int mappingVersion() {
+        try (var in = IndexDefinitions.open(IndexDefinitions.DOCUMENTS)) {
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(in)
+                    .path("mappings").path("_meta").path("version").asInt(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The lowest {@code _meta.version} among the live indices (0: none recorded, -1: no alias). */
+    public int liveMappingVersion() throws IOException {
+        List<String> live = indicesBehindAlias();
+        if (live.isEmpty()) {
+            return -1;
+        }
+        int lowest = Integer.MAX_VALUE;
+        for (var mapping : client.indices().getMapping(m -> m.index(live)).result().values()) {
+            var meta = mapping.mappings().meta();
+            var version = meta == null ? null : meta.get("version");
+            lowest = Math.min(lowest, version == null ? 0 : version.to(Integer.class));
+        }
+        return lowest;
+    }
+
     private synchronized IngestJob submit(Kind kind, List<IngestProperties.Source> sources) {
         IngestJob job = new IngestJob(kind);
         if (!current.compareAndSet(null, job)) {

@@ -20,6 +20,9 @@ public record NewsDocument(String id, String title, String body, String language
 
     public static final String UNDETERMINED = "und";
 
+    /** Entity recognition runs after indexing (dev.newsportal.entities.EntityStage): new text waits for it. */
+    public static final String ENTITIES_PENDING = "pending";
+
     public Map<String, Object> toSource() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
@@ -43,6 +46,7 @@ public record NewsDocument(String id, String title, String body, String language
         json.put("ingested", ingested.toString());
         json.put("persons", persons);
         json.put("companies", companies);
+        json.put("entities_status", ENTITIES_PENDING);
         return json;
     }
 }

@@ -45,9 +45,16 @@ public final class SearchRequestFactory {
             "persons", "companies", "path");
 
     private final String index;
+    private final EntityNames names;
 
     public SearchRequestFactory(String index) {
+        this(index, EntityNames.NONE);
+    }
+
+    /** @param names query words that name a registry entity also match documents tagged with it, in any script */
+    public SearchRequestFactory(String index, EntityNames names) {
         this.index = index;
+        this.names = names;
     }
 
     /** Title fields weighted above body fields; every language's analyzer gets its say. */
@@ -139,7 +146,56 @@ public final class SearchRequestFactory {
         if (!query.excluded().isEmpty()) {
             bool.mustNot(clauses(query.excluded()));
         }
-        return Query.of(q -> q.bool(bool.build()));
+        Query text = Query.of(q -> q.bool(bool.build()));
+        // "Mark Zuckerberg" typed without quotes: the words together name an entity
+        List<Query> whole = wholeQueryEntity(query);
+        if (whole.isEmpty()) {
+            return text;
+        }
+        List<Query> alternatives = new ArrayList<>();
+        alternatives.add(text);
+        for (Query entity : whole) {
+            alternatives.add(query.excluded().isEmpty() ? entity
+                    : Query.of(q -> q.bool(b -> b.filter(entity).mustNot(clauses(query.excluded())))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1")));
+    }
+
+    private List<Query> wholeQueryEntity(ParsedQuery query) {
+        if (query.required().size() < 2) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (Group group : query.required()) {
+            if (group.alternatives().size() != 1 || !(group.alternatives().get(0) instanceof Word w)
+                    || w.field() != Field.TEXT || w.prefix()) {
+                return List.of();
+            }
+            words.add(w.text());
+        }
+        return entityTerms(String.join(" ", words));
+    }
+
+    /** Term queries on the person and company fields for the entities a name refers to. */
+    private List<Query> entityTerms(String name) {
+        List<Query> terms = new ArrayList<>();
+        for (Facet facet : new Facet[] {Facet.PERSON, Facet.COMPANY}) {
+            names.resolve(name, facet).ifPresent(id ->
+                    terms.add(Query.of(q -> q.term(t -> t.field(facet.field()).value(id)))));
+        }
+        return terms;
+    }
+
+    /** The text query, or it OR the entities the text names. */
+    private Query orEntity(Query text, String name) {
+        List<Query> entities = entityTerms(name);
+        if (entities.isEmpty()) {
+            return text;
+        }
+        List<Query> alternatives = new ArrayList<>();
+        alternatives.add(text);
+        alternatives.addAll(entities);
+        return Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1")));
     }
 
     private List<Query> clauses(List<Clause> clauses) {
@@ -151,16 +207,18 @@ public final class SearchRequestFactory {
             if (keyword(w.field())) {
                 return keywordQuery(w.field(), w.text(), w.prefix());
             }
-            return Query.of(q -> q.multiMatch(m -> m.query(w.text()).fields(fields(w.field()))
+            Query text = Query.of(q -> q.multiMatch(m -> m.query(w.text()).fields(fields(w.field()))
                     .type(w.prefix() ? TextQueryType.PhrasePrefix : TextQueryType.BestFields)
                     .operator(Operator.And)));
+            return w.prefix() || w.field() != Field.TEXT ? text : orEntity(text, w.text());
         }
         Phrase p = (Phrase) clause;
         if (keyword(p.field())) {
             return keywordQuery(p.field(), p.text(), false);
         }
-        return Query.of(q -> q.multiMatch(m -> m.query(p.text()).fields(fields(p.field()))
+        Query text = Query.of(q -> q.multiMatch(m -> m.query(p.text()).fields(fields(p.field()))
                 .type(TextQueryType.Phrase)));
+        return p.field() != Field.TEXT ? text : orEntity(text, p.text());
     }
 
     private static boolean keyword(Field field) {
@@ -171,7 +229,7 @@ public final class SearchRequestFactory {
         return field == Field.TITLE ? TITLE_FIELDS : ALL_FIELDS;
     }
 
-    private static Query keywordQuery(Field field, String value, boolean prefix) {
+    private Query keywordQuery(Field field, String value, boolean prefix) {
         String name = switch (field) {
             case PERSON -> Facet.PERSON.field();
             case COMPANY -> Facet.COMPANY.field();
@@ -182,7 +240,15 @@ public final class SearchRequestFactory {
         if (prefix) {
             return Query.of(q -> q.prefix(p -> p.field(name).value(v).caseInsensitive(true)));
         }
-        return Query.of(q -> q.term(t -> t.field(name).value(v).caseInsensitive(true)));
+        Query exact = Query.of(q -> q.term(t -> t.field(name).value(v).caseInsensitive(true)));
+        // person:zuckerberg means the entity, whatever the script of the document
+        var id = field == Field.PERSON ? names.resolve(value, Facet.PERSON)
+                : field == Field.COMPANY ? names.resolve(value, Facet.COMPANY) : java.util.Optional.<String>empty();
+        if (id.isEmpty() || id.get().equals(v)) {
+            return exact;
+        }
+        return Query.of(q -> q.bool(b -> b.should(exact)
+                .should(s -> s.term(t -> t.field(name).value(id.get()))).minimumShouldMatch("1")));
     }
 
     /** All selected facet filters except {@code except}'s own (null: all of them); null when there are none. */

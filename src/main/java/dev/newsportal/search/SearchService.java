@@ -51,7 +51,7 @@ public class SearchService {
 
     public SearchService(ElasticsearchClient client, IngestProperties ingest, FacetLabels labels) {
         this.client = client;
-        this.requests = new SearchRequestFactory(ingest.alias());
+        this.requests = new SearchRequestFactory(ingest.alias(), labels);
         this.labels = labels;
     }
 
