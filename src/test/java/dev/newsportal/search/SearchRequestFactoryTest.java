@@ -29,7 +29,25 @@ class SearchRequestFactoryTest {
         assertBody("search/empty-request.json", SearchState.empty());
     }
 
+    @Test
+    void namesOfRegistryEntitiesAlsoMatchTheEntityInAnyScript() throws Exception {
+        Map<String, String> registry = Map.of("PERSON mark zuckerberg", "mark-zuckerberg",
+                "PERSON zuckerberg", "mark-zuckerberg", "COMPANY meta platforms", "meta");
+        EntityNames names = (name, facet) -> java.util.Optional.ofNullable(
+                registry.get(facet.name() + " " + name.toLowerCase(java.util.Locale.ROOT)));
+        SearchRequestFactory withRegistry = new SearchRequestFactory("news", names);
+        // words that together name a person, a quoted company name, a person: prefix with a name, an unknown word
+        assertBody("search/entity-request.json", withRegistry,
+                new SearchState("Mark Zuckerberg", Map.of(), SearchState.Sort.RELEVANCE, 1));
+        assertBody("search/entity-phrase-request.json", withRegistry,
+                new SearchState("\"Meta Platforms\" person:Zuckerberg Llama", Map.of(), SearchState.Sort.RELEVANCE, 1));
+    }
+
     private void assertBody(String expectedFile, SearchState state) throws Exception {
+        assertBody(expectedFile, factory, state);
+    }
+
+    private void assertBody(String expectedFile, SearchRequestFactory factory, SearchState state) throws Exception {
         String actual = JsonpUtils.toJsonString(factory.build(state, QueryParser.parse(state.q())), new Jackson3JsonpMapper());
         Path expected = Path.of("src/test/resources", expectedFile);
         if (Boolean.getBoolean("search.request.regenerate")) {

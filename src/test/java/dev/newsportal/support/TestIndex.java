@@ -2,6 +2,9 @@ package dev.newsportal.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+
+import dev.newsportal.entities.EntityStage;
 import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestService;
 
@@ -15,5 +18,11 @@ public final class TestIndex {
         if (!ingest.aliasExists()) {
             assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
         }
+    }
+
+    /** Indexed, and the background entity stage done with every document. */
+    public static void ensureEnriched(IngestService ingest, EntityStage entities) throws Exception {
+        ensureIndexed(ingest);
+        assertThat(entities.awaitIdle(3, TimeUnit.MINUTES)).as("entity stage idle").isTrue();
     }
 }
