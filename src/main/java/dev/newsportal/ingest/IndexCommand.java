@@ -54,7 +54,8 @@ public final class IndexCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("portal.ingest.index-on-first-start=false", "portal.admin.mark-interrupted=false",
-                        "spring.main.banner-mode=off")
+                        // recognition is the portal's background work: the command ends when the text is searchable
+                        "portal.entities.enabled=false", "spring.main.banner-mode=off")
                 .run(springArgs.toArray(String[]::new))) {
             context.getBeanProvider(EmbeddedNode.class).ifAvailable(EmbeddedNode::awaitReady);
             awaitCluster(context.getBean(ElasticsearchClient.class));
@@ -64,6 +65,9 @@ public final class IndexCommand {
             status.problems().forEach(p -> out.println("  " + p.locator() + ": " + p.reason()));
             if (status.message() != null) {
                 out.println(status.message());
+            }
+            if (status.indexed() > 0) {
+                out.println("Persons and companies: recognised in the background by the portal (when it runs).");
             }
             return switch (status.outcome()) {
                 case SUCCEEDED -> status.skipped() + status.failed() == 0 ? 0 : 1;
