@@ -125,8 +125,13 @@ public class EntityStage implements SmartLifecycle {
     }
 
     private void loop() {
+        boolean warm = false;
         while (thread == Thread.currentThread()) {
             try {
+                if (!warm && registry.loaded()) {
+                    warm = true;
+                    learnDisplayNames();
+                }
                 int done = registry.loaded() ? round() : 0;
                 if (done == 0) {
                     synchronized (wake) {
@@ -198,6 +203,46 @@ public class EntityStage implements SmartLifecycle {
         return hits.size();
     }
 
+    /** After a restart: how the unlinked names already in the index were written (their facet labels). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void learnDisplayNames() {
+        try {
+            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+                return;
+            }
+            List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+            for (int page = 0; page < 50; page++) {
+                List<co.elastic.clients.elasticsearch._types.FieldValue> searchAfter = after;
+                SearchResponse<Map<String, Object>> response = (SearchResponse) client.search(s -> {
+                    s.index(alias).size(1000).source(src -> src.filter(f -> f.includes("entities")))
+                            .query(q -> q.term(t -> t.field("entities_status").value(DONE)))
+                            .sort(o -> o.field(f -> f.field("id")));
+                    if (searchAfter != null) {
+                        s.searchAfter(searchAfter);
+                    }
+                    return s;
+                }, Map.class);
+                var hits = response.hits().hits();
+                for (var hit : hits) {
+                    Object entities = hit.source() == null ? null : hit.source().get("entities");
+                    if (entities instanceof List<?> list) {
+                        for (Object o : list) {
+                            if (o instanceof Map<?, ?> e && e.get("key") instanceof String key) {
+                                registry.rememberDisplayName(key, e.get("name") instanceof String n ? n : null);
+                            }
+                        }
+                    }
+                }
+                if (hits.size() < 1000) {
+                    return;
+                }
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } catch (Exception e) {
+            log.debug("Could not read the display names of unlinked entities", e);
+        }
+    }
+
     /** Changed meanwhile (re-indexed: it is pending again) or gone with an old index: nothing to report. */
     private static boolean ignorable(String type) {
         return "version_conflict_engine_exception".equals(type) || "document_missing_exception".equals(type)
@@ -217,6 +262,7 @@ public class EntityStage implements SmartLifecycle {
                 continue;
             }
             (e.type() == EntityType.PERSON ? persons : companies).add(e.key());
+            registry.rememberDisplayName(e.key(), e.name());
             Map<String, Object> entity = new LinkedHashMap<>();
             entity.put("key", e.key());
             entity.put("type", e.type().name().toLowerCase(Locale.ROOT));

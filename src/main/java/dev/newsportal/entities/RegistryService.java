@@ -54,6 +54,9 @@ public class RegistryService implements OnClusterAvailable {
     private volatile EntityRegistry registry = EntityRegistry.starter();
     private volatile Map<String, IgnoredName> ignored = Map.of();
     private volatile boolean loaded;
+    /** Display forms of unlinked names as recognised ("Meta AI" for "~meta ai"), learnt from the stage. */
+    private final Map<String, String> displayNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_DISPLAY_NAMES = 200_000;
 
     RegistryService(ElasticsearchClient client, EntityProperties properties) {
         this.client = client;
@@ -224,9 +227,18 @@ public class RegistryService implements OnClusterAvailable {
             return "";
         }
         if (key.startsWith(DocumentEntity.UNLINKED_PREFIX)) {
-            return displayUnlinked(key);
+            String seen = displayNames.get(key);
+            return seen != null ? seen : displayUnlinked(key);
         }
         return registry.get(key).map(e -> e.label(ui == null ? "en" : ui.getLanguage())).orElse(key);
+    }
+
+    /** Remembers how an unlinked name was written, for its facet label. */
+    public void rememberDisplayName(String key, String name) {
+        if (key.startsWith(DocumentEntity.UNLINKED_PREFIX) && name != null && !name.isBlank()
+                && (displayNames.size() < MAX_DISPLAY_NAMES || displayNames.containsKey(key))) {
+            displayNames.put(key, name);
+        }
     }
 
     /** The registry id a name in a query refers to, if any. */
