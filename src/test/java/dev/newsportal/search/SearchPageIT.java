@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.newsportal.entities.EntityStage;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
+import dev.newsportal.support.TestCluster;
 import dev.newsportal.support.TestIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +52,12 @@ class SearchPageIT extends BrowserTestBase {
 
     @Autowired
     IngestService ingest;
+    @Autowired
+    EntityStage entities;
 
     @BeforeEach
     void indexed() throws Exception {
-        TestIndex.ensureIndexed(ingest);
+        TestIndex.ensureEnriched(ingest, entities);
     }
 
     @Test
@@ -69,34 +73,64 @@ class SearchPageIT extends BrowserTestBase {
         browser.get(url("/search?q=" + enc("従業員")));
         assertThat(browser.findElements(By.cssSelector(".hit .language"))).extracting(WebElement::getText)
                 .containsExactly("Japanese");
+
+        // a registry name finds the entity in another script: the Japanese seed writes マーク・ザッカーバーグ
+        browser.get(url("/"));
+        browser.findElement(By.id("q")).sendKeys("Zuckerberg", Keys.ENTER);
+        assertThat(browser.findElements(By.cssSelector(".hit .language"))).extracting(WebElement::getText)
+                .contains("Japanese", "German", "French");
     }
 
     @Test
-    void facetsWidenWithinAndNarrowAcrossAndTheUrlReproducesThePage() {
+    void facetsWidenWithinAndNarrowAcrossAndTheUrlReproducesThePage() throws Exception {
         browser.get(url("/search"));
         int all = resultIds().size();
         assertThat(all).isEqualTo(6);
-        facetLink("language", "de").click();
-        assertThat(resultIds()).hasSize(2);
-        String languageCountsBefore = facetCounts("language");
-        String sourceCountsWithGerman = facetCounts("source");
-        facetLink("language", "fr").click();
-        assertThat(resultIds()).hasSize(3); // OR inside a facet
-        assertThat(facetCounts("language")).isEqualTo(languageCountsBefore); // its own counts stay
-        assertThat(facetCounts("source")).isNotEqualTo(sourceCountsWithGerman);
-        assertThat(browser.getCurrentUrl()).endsWith("/search?language=de&language=fr");
+        String languageCountsOfAll = facetCounts("language");
+        facetLink("person", "mark-zuckerberg").click();
+        assertThat(resultIds()).hasSize((int) documentsWithPerson("mark-zuckerberg"));
+        String personCountsBefore = facetCounts("person");
+        String languageCountsWithOne = facetCounts("language");
+        assertThat(languageCountsWithOne).isNotEqualTo(languageCountsOfAll); // other facets narrow
+
+        // a second person, named in a document that does not name the first
+        String second = browser.findElements(By.cssSelector("#facet-person a")).stream().filter(WebElement::isDisplayed)
+                .map(a -> a.getDomAttribute("data-value")).filter(v -> !v.equals("mark-zuckerberg"))
+                .filter(v -> documentsWithPerson(v, "mark-zuckerberg") > 0).findFirst().orElseThrow();
+        facetLink("person", second).click();
+        long either = documentsWithPerson("mark-zuckerberg") + documentsWithPerson(second, "mark-zuckerberg");
+        assertThat(resultIds()).hasSize((int) either); // OR inside a facet: wider
+        assertThat(either).isGreaterThan(documentsWithPerson("mark-zuckerberg"));
+        assertThat(facetCounts("person")).isEqualTo(personCountsBefore); // its own counts stay
+        assertThat(facetCounts("language")).isNotEqualTo(languageCountsWithOne);
+        assertThat(browser.getCurrentUrl()).endsWith("/search?person=mark-zuckerberg&person=" + enc(second));
 
         String reproducible = browser.getCurrentUrl();
         List<String> ids = resultIds();
         browser.get(url("/"));
         browser.get(reproducible);
         assertThat(resultIds()).isEqualTo(ids);
-        assertThat(facetLink("language", "de").getDomAttribute("data-selected")).isEqualTo("true");
+        assertThat(facetLink("person", "mark-zuckerberg").getDomAttribute("data-selected")).isEqualTo("true");
 
-        browser.findElement(By.cssSelector(".chips a.chip")).click(); // remove "de"
-        assertThat(resultIds()).hasSize(1);
+        browser.findElement(By.cssSelector(".chips a.chip")).click(); // remove the first person
+        assertThat(resultIds()).hasSize((int) documentsWithPerson(second));
         browser.findElement(By.id("clear-all")).click();
         assertThat(resultIds()).hasSize(all);
+    }
+
+    /** Counted in the index itself: documents naming {@code person} but not {@code without}. */
+    private static long documentsWithPerson(String person, String... without) {
+        try {
+            return TestCluster.get().client().count(c -> c.index("it-search").query(q -> q.bool(b -> {
+                b.filter(f -> f.term(t -> t.field("persons").value(person)));
+                for (String other : without) {
+                    b.mustNot(m -> m.term(t -> t.field("persons").value(other)));
+                }
+                return b;
+            }))).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
