@@ -192,10 +192,19 @@ public class EntityStage implements SmartLifecycle {
                     .action(a -> a.doc(doc))));
         }
         BulkResponse written = client.bulk(bulk.build());
+        BulkRequest.Builder failures = new BulkRequest.Builder().refresh(Refresh.WaitFor);
+        int failed = 0;
         for (BulkResponseItem item : written.items()) {
             if (item.error() != null && !ignorable(item.error().type())) {
                 error("document " + item.id() + ": " + item.error().type() + ": " + item.error().reason());
+                // marked failed, or it would come back in every round
+                failures.operations(o -> o.update(u -> u.index(item.index()).id(item.id())
+                        .action(a -> a.doc(Map.of("entities_status", FAILED)))));
+                failed++;
             }
+        }
+        if (failed > 0) {
+            client.bulk(failures.build());
         }
         processed.addAndGet(hits.size());
         double seconds = (System.nanoTime() - started) / 1e9;
