@@ -20,6 +20,12 @@ public record NewsDocument(String id, String title, String body, String language
 
     public static final String UNDETERMINED = "und";
 
+    /** The same document with another ingestion time (a reindex keeps a document's first one). */
+    public NewsDocument withIngested(Instant time) {
+        return new NewsDocument(id, title, body, language, languageConfidence, source, collection, path, url, published,
+                time, persons, companies);
+    }
+
     public Map<String, Object> toSource() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);

@@ -25,17 +25,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
-/** Saved searches in a real browser: save, list with counts, rename, open, delete, refusal, new since saved. */
+/**
+ * Saved searches in a real browser: save, list with counts, rename, open, delete, refusal, new since saved (also
+ * across a reindex).
+ */
 @PortalIntegrationTest
 class SavedSearchIT extends BrowserTestBase {
 
+    /** A second configured source, empty at first: a reindex picks up what a test writes there. */
+    private static final Path WIRE = Path.of("target/it-saved-wire").toAbsolutePath();
+
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        FileSystemUtils.deleteRecursively(WIRE);
+        Files.createDirectories(WIRE);
         registry.add("portal.ingest.alias", () -> "it-saved");
         registry.add("portal.ingest.index-on-first-start", () -> "false");
         registry.add("portal.ingest.sources[0].name", () -> "seeds");
         registry.add("portal.ingest.sources[0].path", () -> "seeds");
+        registry.add("portal.ingest.sources[1].name", () -> "wire");
+        registry.add("portal.ingest.sources[1].path", WIRE::toString);
         registry.add("portal.saved.index", () -> "it-saved-searches");
     }
 
@@ -126,6 +137,33 @@ class SavedSearchIT extends BrowserTestBase {
     }
 
     @Test
+    void aReindexKeepsIngestionTimesSoOnlyReallyNewDocumentsCountAsNew() throws Exception {
+        save("/saved/new", "Everything");
+        save("/saved/new?q=wombat", "Wombats");
+        try {
+            assertThat(cell("Everything", ".new-since")).isEqualTo("0");
+
+            // The same documents rebuilt into a new index: none of them is new.
+            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+            browser.get(url("/saved"));
+            assertThat(cell("Everything", ".new-since")).isEqualTo("0");
+            assertThat(cell("Wombats", ".count-now")).isEqualTo("0");
+
+            // A document the next reindex finds for the first time is.
+            Files.writeString(WIRE.resolve("wombat.txt"), "Wombat crossing closes a mountain road\n\n"
+                    + "Rangers closed the mountain road for an hour while a wombat and her young crossed it slowly.\n");
+            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+            browser.get(url("/saved"));
+            assertThat(cell("Everything", ".new-since")).isEqualTo("1");
+            assertThat(cell("Wombats", ".count-now")).isEqualTo("1");
+            assertThat(cell("Wombats", ".new-since")).isEqualTo("1");
+        } finally {
+            delete("Everything");
+            delete("Wombats");
+        }
+    }
+
+    @Test
     void savedSearchPagesAreAccessibleAndTranslated() {
         save("/saved/new?q=Meta&language=de&sort=newest", "Meta (de)");
         try {
@@ -172,6 +210,16 @@ class SavedSearchIT extends BrowserTestBase {
         WebElement page = browser.findElement(By.tagName("html"));
         control.click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String cell(String name, String css) {
+        return row(name).orElseThrow(() -> new AssertionError("no saved search " + name))
+                .findElement(By.cssSelector(css)).getText();
+    }
+
+    private void delete(String name) {
+        browser.get(url("/saved"));
+        row(name).ifPresent(r -> submit(r.findElement(By.cssSelector("form.delete button"))));
     }
 
     private Optional<WebElement> row(String name) {
