@@ -6,14 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestProperties;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
+import dev.newsportal.support.TestCluster;
 import dev.newsportal.support.TestIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +32,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Saved searches in a real browser: save, list with counts, rename, open, delete, refusal, new since saved (also
- * across a reindex).
+ * across a reindex), and the list's cost in Elasticsearch requests.
  */
 @PortalIntegrationTest
 class SavedSearchIT extends BrowserTestBase {
 
     /** A second configured source, empty at first: a reindex picks up what a test writes there. */
     private static final Path WIRE = Path.of("target/it-saved-wire").toAbsolutePath();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -164,6 +173,48 @@ class SavedSearchIT extends BrowserTestBase {
     }
 
     @Test
+    void theListCountsAllItsSearchesInOneRoundTrip() throws Exception {
+        List<String> names = List.of("Round trip (Meta)", "Round trip (de)", "Round trip (none)");
+        save("/saved/new?q=Meta", names.get(0));
+        save("/saved/new?language=de", names.get(1));
+        save("/saved/new?q=nothingmatchesthis", names.get(2));
+        try {
+            Map<String, Long> before = searchRequests();
+            browser.get(url("/saved"));
+            Map<String, Long> after = searchRequests();
+            for (String name : names) {
+                assertThat(cell(name, ".count-now")).as(name).matches("\\d+");
+                assertThat(cell(name, ".new-since")).as(name).isEqualTo("0");
+            }
+            assertThat(cell(names.get(2), ".count-now")).isEqualTo("0");
+            // One _msearch for every entry's counts; the one _search is the list of saved searches itself.
+            assertThat(after.get("_msearch") - before.get("_msearch")).isEqualTo(1);
+            assertThat(after.get("_search") - before.get("_search")).isLessThanOrEqualTo(1);
+        } finally {
+            names.forEach(this::delete);
+        }
+    }
+
+    @Test
+    void countsThatCannotBeHadShowAsUnavailableAndThePageStillRenders() throws Exception {
+        save("/saved/new?q=Meta", "Meta, unreachable");
+        var client = TestCluster.get().client();
+        String index = client.indices().getAlias(a -> a.name("it-saved")).result().keySet().iterator().next();
+        client.indices().deleteAlias(d -> d.index(index).name("it-saved"));
+        try {
+            browser.get(url("/saved"));
+            assertThat(cell("Meta, unreachable", ".count-then")).matches("\\d+");
+            assertThat(cell("Meta, unreachable", ".count-now")).isEqualTo("not available");
+            assertThat(cell("Meta, unreachable", ".new-since")).isEqualTo("not available");
+        } finally {
+            client.indices().putAlias(p -> p.index(index).name("it-saved"));
+        }
+        browser.get(url("/saved"));
+        assertThat(cell("Meta, unreachable", ".count-now")).matches("\\d+");
+        delete("Meta, unreachable");
+    }
+
+    @Test
     void savedSearchPagesAreAccessibleAndTranslated() {
         save("/saved/new?q=Meta&language=de&sort=newest", "Meta (de)");
         try {
@@ -220,6 +271,22 @@ class SavedSearchIT extends BrowserTestBase {
     private void delete(String name) {
         browser.get(url("/saved"));
         row(name).ifPresent(r -> submit(r.findElement(By.cssSelector("form.delete button"))));
+    }
+
+    /** Search and multi-search requests the node has received so far, from its HTTP route statistics. */
+    private static Map<String, Long> searchRequests() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        TestCluster.get().uri().resolve("/_nodes/stats/http?filter_path=nodes.*.http.routes")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Long> counts = new TreeMap<>(Map.of("_search", 0L, "_msearch", 0L));
+        for (JsonNode node : JSON.readTree(response.body()).path("nodes")) {
+            for (Map.Entry<String, JsonNode> route : node.path("http").path("routes").properties()) {
+                String last = route.getKey().substring(route.getKey().lastIndexOf('/') + 1);
+                counts.computeIfPresent(last, (k, v) -> v + route.getValue().path("requests").path("count").asLong());
+            }
+        }
+        return counts;
     }
 
     private Optional<WebElement> row(String name) {
