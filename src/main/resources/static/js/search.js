@@ -10,3 +10,14 @@
     });
   });
 })();
+
+// Phones: the facet panel starts collapsed and opens with its toggle; wide screens always show it open.
+(function () {
+  'use strict';
+  var panel = document.getElementById('facet-panel');
+  if (!panel || !window.matchMedia) { return; }
+  var narrow = window.matchMedia('(max-width: 48rem)');
+  var fit = function () { panel.open = !narrow.matches; };
+  fit();
+  narrow.addEventListener('change', fit);
+})();

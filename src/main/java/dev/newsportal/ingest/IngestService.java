@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +25,10 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ExpandWildcard;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetOperation;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import dev.newsportal.elastic.IndexDefinitions;
 import dev.newsportal.ingest.IngestJob.Kind;
@@ -53,6 +60,7 @@ public class IngestService {
 
     /** Searches that resolved the alias just before the swap finish on the old index. */
     private static final long IN_FLIGHT_GRACE_MILLIS = 1000;
+    private static final String INGESTED = "ingested";
 
     private final ElasticsearchClient client;
     private final IngestProperties properties;
@@ -221,7 +229,7 @@ public class IngestService {
         Outcome outcome;
         String message;
         try {
-            write(job, target, sources);
+            write(job, target, sources, live);
             if (job.cancelRequested()) {
                 outcome = Outcome.CANCELLED;
                 message = "Cancelled; " + describeLive(live) + " stays live";
@@ -270,7 +278,7 @@ public class IngestService {
         }
         job.targetIndex(live.isEmpty() ? target : live.get(0));
         try {
-            write(job, target, sources);
+            write(job, target, sources, List.of());
             client.indices().refresh(r -> r.index(target));
             job.finish(job.cancelRequested() ? Outcome.CANCELLED : Outcome.SUCCEEDED, null);
         } catch (IndexLevelFailure e) {
@@ -290,8 +298,12 @@ public class IngestService {
         }
     }
 
-    /** Parses, enriches and bulk-indexes every source; bad files are recorded and skipped. */
-    private void write(IngestJob job, String target, List<IngestProperties.Source> sources) {
+    /**
+     * Parses, enriches and bulk-indexes every source; bad files are recorded and skipped. A document already in
+     * {@code previous} (the live indices a reindex replaces) keeps its {@code ingested} time there, so "new since
+     * saved" counts only documents that are really new.
+     */
+    private void write(IngestJob job, String target, List<IngestProperties.Source> sources, List<String> previous) {
         Outcomes outcomes = new Outcomes(job);
         BulkIngester<String> ingester = BulkIngester.of(b -> b.client(client)
                 .maxOperations(properties.bulkActions())
@@ -299,6 +311,7 @@ public class IngestService {
                 .maxConcurrentRequests(1)
                 .listener(outcomes));
         Instant now = Instant.now();
+        KeptIngested batch = previous.isEmpty() ? null : new KeptIngested(job, target, previous, ingester);
         try {
             for (IngestProperties.Source source : sources) {
                 Path path = source.path();
@@ -319,8 +332,12 @@ public class IngestService {
                             throw new StopWalk(); // the parser hands listener exceptions back to us
                         }
                         NewsDocument doc = enricher.enrich(parsed, source.name(), now);
-                        ingester.add(op -> op.index(i -> i.index(target).id(doc.id()).document(doc.toSource())),
-                                source.name() + "/" + parsed.locator());
+                        String context = source.name() + "/" + parsed.locator();
+                        if (batch == null) {
+                            index(ingester, target, doc, context);
+                        } else {
+                            batch.add(doc, context);
+                        }
                         outcomes.publishProgress();
                     }
 
@@ -338,12 +355,105 @@ public class IngestService {
                     break;
                 }
             }
+            if (batch != null && !job.cancelRequested() && outcomes.fatal == null) {
+                batch.flush();
+            }
         } finally {
             ingester.close();
         }
         outcomes.publishProgress();
         if (outcomes.fatal != null) {
             throw new IndexLevelFailure("Index " + target + " rejected writes: " + outcomes.fatal);
+        }
+    }
+
+    private static void index(BulkIngester<String> ingester, String target, NewsDocument doc, String context) {
+        ingester.add(op -> op.index(i -> i.index(target).id(doc.id()).document(doc.toSource())), context);
+    }
+
+    /**
+     * A reindex's documents, held back one bulk's worth at a time so that one mget per batch (not one get per
+     * document) finds the {@code ingested} times of those already in the previous live indices.
+     */
+    private final class KeptIngested {
+        private final IngestJob job;
+        private final String target;
+        private final List<String> previous;
+        private final BulkIngester<String> ingester;
+        private final List<NewsDocument> documents = new ArrayList<>();
+        private final List<String> contexts = new ArrayList<>();
+        private long bytes;
+        private boolean warned;
+
+        KeptIngested(IngestJob job, String target, List<String> previous, BulkIngester<String> ingester) {
+            this.job = job;
+            this.target = target;
+            this.previous = previous;
+            this.ingester = ingester;
+        }
+
+        void add(NewsDocument doc, String context) {
+            documents.add(doc);
+            contexts.add(context);
+            // Roughly what the bulk body carries: each text goes in twice (neutral and language field).
+            bytes += 2L * ((doc.title() == null ? 0 : doc.title().length()) + doc.body().length());
+            if (documents.size() >= properties.bulkActions() || bytes >= properties.bulkSize().toBytes()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (documents.isEmpty()) {
+                return;
+            }
+            Map<String, Instant> earlier = ingestedTimes();
+            for (int i = 0; i < documents.size(); i++) {
+                NewsDocument doc = documents.get(i);
+                Instant kept = earlier.get(doc.id());
+                index(ingester, target, kept == null ? doc : doc.withIngested(kept), contexts.get(i));
+            }
+            documents.clear();
+            contexts.clear();
+            bytes = 0;
+        }
+
+        /** By id, the earliest {@code ingested} time in the previous indices; empty (all new) when they cannot be read. */
+        private Map<String, Instant> ingestedTimes() {
+            Set<String> ids = new LinkedHashSet<>();
+            documents.forEach(d -> ids.add(d.id()));
+            Map<String, Instant> times = new HashMap<>();
+            try {
+                List<MultiGetOperation> docs = new ArrayList<>();
+                for (String index : previous) {
+                    for (String id : ids) {
+                        docs.add(MultiGetOperation.of(o -> o.index(index).id(id)));
+                    }
+                }
+                MgetResponse<Map> response = client.mget(m -> m.docs(docs).sourceIncludes(INGESTED), Map.class);
+                for (MultiGetResponseItem<Map> item : response.docs()) {
+                    Instant time = item.isResult() && item.result().found() ? ingested(item.result().source()) : null;
+                    if (time != null) {
+                        times.merge(item.result().id(), time, (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                }
+            } catch (Exception e) {
+                // The rebuild still goes on (it may be what repairs the index); these documents just count as new.
+                if (!warned) {
+                    warned = true;
+                    log.warn("Could not read ingestion times from {}: {}", previous, describe(e));
+                    job.warning(String.join(", ", previous), "ingestion times not kept: " + describe(e));
+                }
+            }
+            return times;
+        }
+
+        /** Null when missing or not an instant as we write it: that document then simply counts as new. */
+        private static Instant ingested(Map<?, ?> source) {
+            try {
+                return source != null && source.get(INGESTED) instanceof String time ? Instant.parse(time) : null;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
     }
 

@@ -23,6 +23,12 @@ public record NewsDocument(String id, String title, String body, String language
     /** Entity recognition runs after indexing (dev.newsportal.entities.EntityStage): new text waits for it. */
     public static final String ENTITIES_PENDING = "pending";
 
+    /** The same document with another ingestion time (a reindex keeps a document's first one). */
+    public NewsDocument withIngested(Instant time) {
+        return new NewsDocument(id, title, body, language, languageConfidence, source, collection, path, url, published,
+                time, persons, companies);
+    }
+
     public Map<String, Object> toSource() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);

@@ -264,11 +264,19 @@ public final class SearchRequestFactory {
         return filters.isEmpty() ? null : Query.of(q -> q.bool(b -> b.filter(filters)));
     }
 
+    /**
+     * The facet's top values, plus (when some are selected) the selected values themselves: a selected value
+     * outside the top {@value #FACET_SIZE} still shows its real count.
+     */
     private static Aggregation facetAggregation(SearchState state, Facet facet) {
         Query others = filters(state, facet);
         Aggregation terms = Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(FACET_SIZE)));
+        List<String> selected = state.values(facet);
+        Map<String, Aggregation> subs = selected.isEmpty() ? Map.of("values", terms) : Map.of("values", terms,
+                "selected", Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(selected.size())
+                        .include(i -> i.terms(selected)))));
         return Aggregation.of(a -> a.filter(others != null ? others : Query.of(q -> q.matchAll(m -> m)))
-                .aggregations(Map.of("values", terms)));
+                .aggregations(subs));
     }
 
     /** Free text only: field-prefixed values and exclusions are not worth correcting. */

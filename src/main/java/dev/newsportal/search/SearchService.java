@@ -83,10 +83,17 @@ public class SearchService {
     private List<FacetValue> facetValues(Aggregate aggregate, Facet facet, SearchState state, Locale ui) {
         Map<String, FacetValue> values = new LinkedHashMap<>();
         if (aggregate != null) {
-            for (StringTermsBucket b : aggregate.filter().aggregations().get("values").sterms().buckets().array()) {
-                String value = b.key().stringValue();
-                values.put(value, new FacetValue(value, labels.label(facet, value, ui), b.docCount(),
-                        state.selected(facet, value)));
+            Map<String, Aggregate> subs = aggregate.filter().aggregations();
+            // The top values, then the selected ones outside them ("selected" counts just those, whatever their rank).
+            for (String sub : List.of("values", "selected")) {
+                if (subs.get(sub) == null) {
+                    continue;
+                }
+                for (StringTermsBucket b : subs.get(sub).sterms().buckets().array()) {
+                    String value = b.key().stringValue();
+                    values.putIfAbsent(value, new FacetValue(value, labels.label(facet, value, ui), b.docCount(),
+                            state.selected(facet, value)));
+                }
             }
         }
         // A selected value stays visible (and removable) even when it counts nothing any more.

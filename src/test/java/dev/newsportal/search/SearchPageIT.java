@@ -22,6 +22,7 @@ import dev.newsportal.support.TestIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,6 +198,36 @@ class SearchPageIT extends BrowserTestBase {
             assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(expected[0]);
             assertThat(browser.getPageSource()).doesNotContain("??"); // Thymeleaf's mark of a missing message key
         }
+    }
+
+    @Test
+    void onAPhoneTheFiltersStartCollapsedAndOpenFromTheKeyboard() {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(400, 800));
+        try {
+            browser.get(url("/search?q=Meta&language=de"));
+            WebElement toggle = browser.findElement(By.cssSelector("#facet-panel > summary"));
+            assertThat(toggle.isDisplayed()).isTrue();
+            assertThat(toggle.getText()).isEqualTo("Filters");
+            assertThat(browser.findElement(By.id("facet-panel")).getDomProperty("open")).isEqualTo("false");
+            assertThat(facetLink("source", "iFanr").isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector(".chips a.chip")).isDisplayed()).isTrue(); // the selection stays in view
+            assertNoSeriousAccessibilityViolations();
+
+            toggle.sendKeys(Keys.ENTER);
+            assertThat(browser.findElement(By.id("facet-panel")).getDomProperty("open")).isEqualTo("true");
+            assertThat(facetLink("source", "iFanr").isDisplayed()).isTrue();
+            assertThat(facetLink("language", "de").isDisplayed()).isTrue();
+            assertNoSeriousAccessibilityViolations();
+
+            toggle.sendKeys(Keys.SPACE);
+            assertThat(facetLink("source", "iFanr").isDisplayed()).isFalse();
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+        browser.get(url("/search?q=Meta&language=de"));
+        assertThat(browser.findElement(By.cssSelector("#facet-panel > summary")).isDisplayed()).isFalse();
+        assertThat(facetLink("source", "iFanr").isDisplayed()).isTrue();
     }
 
     private void assertNoSeriousAccessibilityViolations() {

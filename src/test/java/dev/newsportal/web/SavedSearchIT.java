@@ -6,14 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestProperties;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
+import dev.newsportal.support.TestCluster;
 import dev.newsportal.support.TestIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +31,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Saved searches in a real browser: save, list with counts, rename, open, delete, refusal, new since saved. */
+/**
+ * Saved searches in a real browser: save, list with counts, rename, open, delete, refusal, new since saved (also
+ * across a reindex), and the list's cost in Elasticsearch requests.
+ */
 @PortalIntegrationTest
 class SavedSearchIT extends BrowserTestBase {
 
+    /** A second configured source, empty at first: a reindex picks up what a test writes there. */
+    private static final Path WIRE = Path.of("target/it-saved-wire").toAbsolutePath();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        FileSystemUtils.deleteRecursively(WIRE);
+        Files.createDirectories(WIRE);
         registry.add("portal.ingest.alias", () -> "it-saved");
         registry.add("portal.ingest.index-on-first-start", () -> "false");
         registry.add("portal.ingest.sources[0].name", () -> "seeds");
         registry.add("portal.ingest.sources[0].path", () -> "seeds");
+        registry.add("portal.ingest.sources[1].name", () -> "wire");
+        registry.add("portal.ingest.sources[1].path", WIRE::toString);
         registry.add("portal.saved.index", () -> "it-saved-searches");
     }
 
@@ -126,6 +146,75 @@ class SavedSearchIT extends BrowserTestBase {
     }
 
     @Test
+    void aReindexKeepsIngestionTimesSoOnlyReallyNewDocumentsCountAsNew() throws Exception {
+        save("/saved/new", "Everything");
+        save("/saved/new?q=wombat", "Wombats");
+        try {
+            assertThat(cell("Everything", ".new-since")).isEqualTo("0");
+
+            // The same documents rebuilt into a new index: none of them is new.
+            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+            browser.get(url("/saved"));
+            assertThat(cell("Everything", ".new-since")).isEqualTo("0");
+            assertThat(cell("Wombats", ".count-now")).isEqualTo("0");
+
+            // A document the next reindex finds for the first time is.
+            Files.writeString(WIRE.resolve("wombat.txt"), "Wombat crossing closes a mountain road\n\n"
+                    + "Rangers closed the mountain road for an hour while a wombat and her young crossed it slowly.\n");
+            assertThat(ingest.reindex().outcome()).isEqualTo(IngestJob.Outcome.SUCCEEDED);
+            browser.get(url("/saved"));
+            assertThat(cell("Everything", ".new-since")).isEqualTo("1");
+            assertThat(cell("Wombats", ".count-now")).isEqualTo("1");
+            assertThat(cell("Wombats", ".new-since")).isEqualTo("1");
+        } finally {
+            delete("Everything");
+            delete("Wombats");
+        }
+    }
+
+    @Test
+    void theListCountsAllItsSearchesInOneRoundTrip() throws Exception {
+        List<String> names = List.of("Round trip (Meta)", "Round trip (de)", "Round trip (none)");
+        save("/saved/new?q=Meta", names.get(0));
+        save("/saved/new?language=de", names.get(1));
+        save("/saved/new?q=nothingmatchesthis", names.get(2));
+        try {
+            Map<String, Long> before = searchRequests();
+            browser.get(url("/saved"));
+            Map<String, Long> after = searchRequests();
+            for (String name : names) {
+                assertThat(cell(name, ".count-now")).as(name).matches("\\d+");
+                assertThat(cell(name, ".new-since")).as(name).isEqualTo("0");
+            }
+            assertThat(cell(names.get(2), ".count-now")).isEqualTo("0");
+            // One _msearch for every entry's counts; the one _search is the list of saved searches itself.
+            assertThat(after.get("_msearch") - before.get("_msearch")).isEqualTo(1);
+            assertThat(after.get("_search") - before.get("_search")).isLessThanOrEqualTo(1);
+        } finally {
+            names.forEach(this::delete);
+        }
+    }
+
+    @Test
+    void countsThatCannotBeHadShowAsUnavailableAndThePageStillRenders() throws Exception {
+        save("/saved/new?q=Meta", "Meta, unreachable");
+        var client = TestCluster.get().client();
+        String index = client.indices().getAlias(a -> a.name("it-saved")).result().keySet().iterator().next();
+        client.indices().deleteAlias(d -> d.index(index).name("it-saved"));
+        try {
+            browser.get(url("/saved"));
+            assertThat(cell("Meta, unreachable", ".count-then")).matches("\\d+");
+            assertThat(cell("Meta, unreachable", ".count-now")).isEqualTo("not available");
+            assertThat(cell("Meta, unreachable", ".new-since")).isEqualTo("not available");
+        } finally {
+            client.indices().putAlias(p -> p.index(index).name("it-saved"));
+        }
+        browser.get(url("/saved"));
+        assertThat(cell("Meta, unreachable", ".count-now")).matches("\\d+");
+        delete("Meta, unreachable");
+    }
+
+    @Test
     void savedSearchPagesAreAccessibleAndTranslated() {
         save("/saved/new?q=Meta&language=de&sort=newest", "Meta (de)");
         try {
@@ -172,6 +261,32 @@ class SavedSearchIT extends BrowserTestBase {
         WebElement page = browser.findElement(By.tagName("html"));
         control.click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String cell(String name, String css) {
+        return row(name).orElseThrow(() -> new AssertionError("no saved search " + name))
+                .findElement(By.cssSelector(css)).getText();
+    }
+
+    private void delete(String name) {
+        browser.get(url("/saved"));
+        row(name).ifPresent(r -> submit(r.findElement(By.cssSelector("form.delete button"))));
+    }
+
+    /** Search and multi-search requests the node has received so far, from its HTTP route statistics. */
+    private static Map<String, Long> searchRequests() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        TestCluster.get().uri().resolve("/_nodes/stats/http?filter_path=nodes.*.http.routes")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Long> counts = new TreeMap<>(Map.of("_search", 0L, "_msearch", 0L));
+        for (JsonNode node : JSON.readTree(response.body()).path("nodes")) {
+            for (Map.Entry<String, JsonNode> route : node.path("http").path("routes").properties()) {
+                String last = route.getKey().substring(route.getKey().lastIndexOf('/') + 1);
+                counts.computeIfPresent(last, (k, v) -> v + route.getValue().path("requests").path("count").asLong());
+            }
+        }
+        return counts;
     }
 
     private Optional<WebElement> row(String name) {

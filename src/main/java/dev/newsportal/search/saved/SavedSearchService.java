@@ -12,7 +12,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import dev.newsportal.ingest.IngestProperties;
+import dev.newsportal.search.EntityNames;
 import dev.newsportal.search.SearchRequestFactory;
 import dev.newsportal.search.SearchState;
 import org.slf4j.Logger;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Saves searches with their count then, and lists them with their count now and how many matching documents
- * were ingested since: one small size-0 search per saved search (a list page, not the search hot path).
+ * were ingested since: one size-0 search per saved search, all sent in one _msearch, so the list page costs one
+ * round trip however many searches it shows.
  */
 @Service
 public class SavedSearchService {
@@ -54,11 +58,13 @@ public class SavedSearchService {
     private final String documents;
     private final SearchRequestFactory requests;
 
-    SavedSearchService(ElasticsearchClient client, SavedSearchStore store, IngestProperties ingest) {
+    SavedSearchService(ElasticsearchClient client, SavedSearchStore store, IngestProperties ingest,
+                       EntityNames names) {
         this.client = client;
         this.store = store;
         this.documents = ingest.alias();
-        this.requests = new SearchRequestFactory(ingest.alias());
+        // the same query as the search page, entity names included, or the counts would not match it
+        this.requests = new SearchRequestFactory(ingest.alias(), names);
     }
 
     /** Trimmed, with control characters as spaces; 1 to {@link #MAX_NAME_LENGTH} characters or refused. */
@@ -97,11 +103,7 @@ public class SavedSearchService {
     }
 
     public List<Listed> list() throws IOException {
-        List<Listed> listed = new ArrayList<>();
-        for (SavedSearch saved : store.list()) {
-            listed.add(withCounts(saved));
-        }
-        return listed;
+        return withCounts(store.list());
     }
 
     public Optional<SavedSearch> find(String id) throws IOException {
@@ -117,17 +119,37 @@ public class SavedSearchService {
         return store.delete(id);
     }
 
-    private Listed withCounts(SavedSearch saved) {
-        try {
-            SearchResponse<Void> response = client.search(s -> s.index(documents).size(0)
-                    .trackTotalHits(t -> t.enabled(true)).query(query(saved.state()))
-                    .aggregations("new", a -> a.filter(sinceSaved(saved))), Void.class);
-            long total = response.hits().total() == null ? 0 : response.hits().total().value();
-            return new Listed(saved, total, response.aggregations().get("new").filter().docCount());
-        } catch (Exception e) {
-            log.warn("Could not count saved search {} ({}): {}", saved.id(), saved.query(), e.toString());
-            return new Listed(saved, null, null);
+    /** Counts for all of them in one _msearch; an entry whose search fails (or all, when the cluster does) gets nulls. */
+    private List<Listed> withCounts(List<SavedSearch> all) {
+        if (all.isEmpty()) {
+            return List.of();
         }
+        List<MultiSearchResponseItem<Void>> responses;
+        try {
+            List<RequestItem> searches = all.stream().map(saved -> RequestItem.of(i -> i.header(h -> h)
+                    .body(b -> b.size(0).trackTotalHits(t -> t.enabled(true)).query(query(saved.state()))
+                            .aggregations("new", a -> a.filter(sinceSaved(saved)))))).toList();
+            responses = client.msearch(m -> m.index(documents).searches(searches), Void.class).responses();
+        } catch (Exception e) {
+            log.warn("Could not count saved searches: {}", e.toString());
+            return all.stream().map(saved -> new Listed(saved, null, null)).toList();
+        }
+        List<Listed> listed = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            SavedSearch saved = all.get(i);
+            MultiSearchResponseItem<Void> item = i < responses.size() ? responses.get(i) : null;
+            if (item != null && item.isResult()) {
+                var response = item.result();
+                long total = response.hits().total() == null ? 0 : response.hits().total().value();
+                Aggregate fresh = response.aggregations().get("new");
+                listed.add(new Listed(saved, total, fresh == null ? null : fresh.filter().docCount()));
+            } else {
+                log.warn("Could not count saved search {} ({}): {}", saved.id(), saved.query(),
+                        item == null ? "no response" : item.failure().error().type() + ": " + item.failure().error().reason());
+                listed.add(new Listed(saved, null, null));
+            }
+        }
+        return listed;
     }
 
     /** Documents ingested after the search was saved. */
