@@ -37,6 +37,7 @@ public final class SearchRequestFactory {
     static final int FACET_SIZE = 50;
     /** Just under index.highlight.max_analyzed_offset (1,000,000), above which Elasticsearch refuses to highlight. */
     public static final int MAX_ANALYZED_OFFSET = 999_999;
+    static final int SNIPPET_SIZE = 180;
 
     private static final List<String> TITLE_FIELDS = textFields("title", 3);
     private static final List<String> BODY_FIELDS = textFields("body", 1);
@@ -101,12 +102,13 @@ public final class SearchRequestFactory {
                 // html encoder: the document text comes back escaped, with only our <mark> tags in it.
                 h.type(HighlighterType.Unified).encoder(HighlighterEncoder.Html)
                         .preTags(HIGHLIGHT_PRE).postTags(HIGHLIGHT_POST)
-                        .requireFieldMatch(false).fragmentSize(180).numberOfFragments(2).noMatchSize(0)
+                        .requireFieldMatch(false).fragmentSize(SNIPPET_SIZE).numberOfFragments(2).noMatchSize(0)
                         // A huge document must not make the whole page fail: highlight its first million characters.
                         .maxAnalyzedOffset(MAX_ANALYZED_OFFSET);
                 for (String field : ALL_FIELDS) {
                     String name = field.replaceAll("\\^\\d+$", "");
-                    h.fields(name, f -> f);
+                    // a hit found through its entities alone still gets a snippet: the start of its text
+                    h.fields(name, f -> name.equals("body") ? f.noMatchSize(SNIPPET_SIZE) : f);
                 }
                 return h;
             });
