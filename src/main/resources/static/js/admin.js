@@ -75,7 +75,7 @@
     set('entities-failed', s.failed.toLocaleString(lang));
     set('entities-total', s.total.toLocaleString(lang));
     set('entities-percent', s.percent);
-    set('entities-rate', s.documentsPerSecond);
+    set('entities-rate', s.idle ? '\u2013' : s.documentsPerSecond);
     if (s.lastError) {
       set('entities-error', s.lastError + (s.lastErrorAt ? ' (' + s.lastErrorAt + ')' : ''));
     }

@@ -1,7 +1,11 @@
 package dev.newsportal.admin;
 
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
+import dev.newsportal.entities.Entity;
 import dev.newsportal.entities.EntityType;
 import dev.newsportal.entities.RegistryService;
 import org.springframework.stereotype.Controller;
@@ -33,12 +37,18 @@ class EntityAdminController {
     @GetMapping
     String page(Locale locale, Model model) {
         model.addAttribute("names", unlinked.list(locale));
-        model.addAttribute("groups", java.util.List.of("persons", "companies"));
+        model.addAttribute("groups", List.of("persons", "companies"));
         model.addAttribute("maxNames", UnlinkedNames.TOP);
-        model.addAttribute("persons", registry.entities(EntityType.PERSON));
-        model.addAttribute("companies", registry.entities(EntityType.COMPANY));
+        model.addAttribute("persons", byLabel(registry.entities(EntityType.PERSON), locale));
+        model.addAttribute("companies", byLabel(registry.entities(EntityType.COMPANY), locale));
         model.addAttribute("ignored", registry.ignored());
         return "admin/entities";
+    }
+
+    /** The choices of the alias menus, in the order of the labels the page shows. */
+    private static List<Entity> byLabel(List<Entity> entities, Locale locale) {
+        Collator collator = Collator.getInstance(locale);
+        return entities.stream().sorted(Comparator.comparing(e -> e.label(locale.getLanguage()), collator)).toList();
     }
 
     /** Polled by the overview page while the stage has a backlog. */
