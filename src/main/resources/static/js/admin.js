@@ -53,3 +53,41 @@
   }
   setTimeout(poll, 300);
 })();
+
+// Entity recognition backlog of the live index: poll while the stage has work, stop once it is idle.
+(function () {
+  'use strict';
+  var panel = document.getElementById('entity-stage');
+  if (!panel || panel.dataset.idle === 'true') {
+    return;
+  }
+  var lang = document.documentElement.lang || undefined;
+  function set(id, value) {
+    var el = document.getElementById(id);
+    if (el) { el.textContent = value; }
+  }
+  function update(s) {
+    var bar = document.getElementById('entities-progress');
+    bar.value = s.percent;
+    bar.textContent = s.percent + '%';
+    set('entities-pending', s.pending.toLocaleString(lang));
+    set('entities-done', s.done.toLocaleString(lang));
+    set('entities-failed', s.failed.toLocaleString(lang));
+    set('entities-total', s.total.toLocaleString(lang));
+    set('entities-percent', s.percent);
+    set('entities-rate', s.idle ? '\u2013' : s.documentsPerSecond);
+    if (s.lastError) {
+      set('entities-error', s.lastError + (s.lastErrorAt ? ' (' + s.lastErrorAt + ')' : ''));
+    }
+  }
+  function poll() {
+    fetch(panel.dataset.pollUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) {
+        if (s) { update(s); }
+        if (!s || !s.idle) { setTimeout(poll, 1000); }
+      })
+      .catch(function () { setTimeout(poll, 3000); });
+  }
+  setTimeout(poll, 500);
+})();
