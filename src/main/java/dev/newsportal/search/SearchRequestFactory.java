@@ -43,7 +43,9 @@ public final class SearchRequestFactory {
     private static final List<String> BODY_FIELDS = textFields("body", 1);
     private static final List<String> ALL_FIELDS = concat(TITLE_FIELDS, BODY_FIELDS);
     private static final List<String> SOURCE_FIELDS = List.of("id", "title", "language", "source", "published", "url",
-            "persons", "companies", "path");
+            "persons", "companies", "path", "entities");
+    /** How many of a document's persons and companies the related-documents query may use. */
+    static final int RELATED_TERMS = 100;
 
     private final String index;
     private final EntityNames names;
@@ -251,6 +253,23 @@ public final class SearchRequestFactory {
         }
         return Query.of(q -> q.bool(b -> b.should(exact)
                 .should(s -> s.term(t -> t.field(name).value(id.get()))).minimumShouldMatch("1")));
+    }
+
+    /**
+     * Documents in other languages that share persons or companies with document {@code id}, best more_like_this
+     * score first.
+     * Elasticsearch reads the document's own values itself (more_like_this on the facet fields, a terms lookup for
+     * its language), so this query needs no earlier request and goes into the same msearch as the document.
+     */
+    public Query related(String id) {
+        return Query.of(q -> q.bool(b -> b
+                .must(m -> m.moreLikeThis(l -> l.fields(Facet.PERSON.field(), Facet.COMPANY.field())
+                        .like(k -> k.document(d -> d.index(index).id(id)))
+                        // every shared value counts, however rare or frequent
+                        .minTermFreq(1).minDocFreq(1).maxQueryTerms(RELATED_TERMS).minimumShouldMatch("1")))
+                .mustNot(n -> n.ids(i -> i.values(id)))
+                .mustNot(n -> n.terms(t -> t.field(Facet.LANGUAGE.field())
+                        .terms(v -> v.lookup(l -> l.index(index).id(id).path(Facet.LANGUAGE.field())))))));
     }
 
     /** All selected facet filters except {@code except}'s own (null: all of them); null when there are none. */

@@ -33,8 +33,17 @@ public class SearchService {
     public record FacetValue(String value, String label, long count, boolean selected) {
     }
 
+    /** @param entities persons, then companies, most mentioned first, labelled in the UI language */
     public record ResultHit(String id, String title, String titleHtml, String snippetHtml, String language,
-                            String source, Instant published, String url, List<String> persons, List<String> companies) {
+                            String source, Instant published, String url, List<String> persons, List<String> companies,
+                            List<EntityRef> entities) {
+
+        /** What a result line has room for. */
+        public static final int TOP_ENTITIES = 4;
+
+        public List<EntityRef> topEntities() {
+            return entities.subList(0, Math.min(TOP_ENTITIES, entities.size()));
+        }
     }
 
     public record ResultPage(SearchState state, ParsedQuery query, long total, List<ResultHit> hits,
@@ -60,7 +69,7 @@ public class SearchService {
         List<String> notices = new ArrayList<>(query.notices());
         try {
             SearchResponse<Map> response = client.search(requests.build(state, query), Map.class);
-            List<ResultHit> hits = response.hits().hits().stream().map(SearchService::hit).toList();
+            List<ResultHit> hits = response.hits().hits().stream().map(h -> hit(h, ui)).toList();
             Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
             for (Facet facet : Facet.values()) {
                 facets.put(facet, facetValues(response.aggregations().get(facet.parameter()), facet, state, ui));
@@ -104,7 +113,7 @@ public class SearchService {
     }
 
     @SuppressWarnings("unchecked")
-    private static ResultHit hit(Hit<Map> hit) {
+    private ResultHit hit(Hit<Map> hit, Locale ui) {
         Map<String, Object> source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         String language = (String) source.get("language");
@@ -115,7 +124,7 @@ public class SearchService {
         return new ResultHit(hit.id(), (String) source.get("title"), titleHtml, snippet, language,
                 (String) source.get("source"), published == null ? null : Instant.parse(published.toString()),
                 (String) source.get("url"), (List<String>) source.getOrDefault("persons", List.of()),
-                (List<String>) source.getOrDefault("companies", List.of()));
+                (List<String>) source.getOrDefault("companies", List.of()), EntityRef.of(source, labels, ui));
     }
 
     private static String firstFragment(Map<String, List<String>> highlight, String... fields) {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** /doc/{id}: the full text with the query highlighted, and its entities as filtered searches. */
+/** /doc/{id}: the full text with the query highlighted, its entities as filtered searches, related documents. */
 @Controller
 class DocumentController {
 
@@ -31,7 +31,7 @@ class DocumentController {
                     HttpServletResponse response, Locale locale) throws IOException {
         java.util.Optional<DocumentService.DocumentView> document;
         try {
-            document = documents.document(id, q == null ? "" : q);
+            document = documents.document(id, q == null ? "" : q, locale);
         } catch (IOException | RuntimeException unavailable) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             model.addAttribute("unavailable", true);
@@ -46,8 +46,6 @@ class DocumentController {
         model.addAttribute("back", SearchState.empty().withQuery(q == null ? "" : q));
         model.addAttribute("languageLabel", labels.label(Facet.LANGUAGE, document.get().language(), locale));
         model.addAttribute("sourceFacet", Facet.SOURCE);
-        model.addAttribute("personFacet", Facet.PERSON);
-        model.addAttribute("companyFacet", Facet.COMPANY);
         return "doc";
     }
 }

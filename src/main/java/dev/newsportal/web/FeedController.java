@@ -120,6 +120,9 @@ class FeedController {
             if (h.source() != null) {
                 category(xml, "source", h.source(), labels.label(Facet.SOURCE, h.source(), ui));
             }
+            for (var e : h.entities()) {
+                category(xml, e.facet().parameter(), e.value(), e.label());
+            }
             String summary = SearchApiController.plainText(h.snippetHtml());
             if (summary != null && !summary.isBlank()) {
                 xml.writeStartElement(ATOM, "summary");

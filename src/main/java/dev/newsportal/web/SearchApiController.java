@@ -27,9 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchApiController {
 
-    /** {@code snippet} is plain text; {@code snippetHtml} is escaped text with only our highlight tags. */
+    /**
+     * {@code snippet} is plain text; {@code snippetHtml} is escaped text with only our highlight tags;
+     * {@code entities} are the persons, then the companies, most mentioned first, labelled in the UI language.
+     */
     record ApiHit(String id, String title, String language, String source, String published, String url,
-                  String link, List<String> persons, List<String> companies, String snippet, String snippetHtml) {
+                  String link, List<String> persons, List<String> companies, List<ApiEntity> entities, String snippet,
+                  String snippetHtml) {
+    }
+
+    /** {@code value} is what the person or company parameter of a search takes; type is person or company. */
+    record ApiEntity(String value, String label, String type) {
     }
 
     record ApiResult(String query, long total, int page, int pageSize, int lastPage, List<ApiHit> hits,
@@ -59,7 +67,9 @@ class SearchApiController {
     private static ApiHit hit(ResultHit h) {
         return new ApiHit(h.id(), h.title(), h.language(), h.source(),
                 h.published() == null ? null : h.published().toString(), h.url(), docPath(h.id()),
-                h.persons(), h.companies(), plainText(h.snippetHtml()), h.snippetHtml());
+                h.persons(), h.companies(),
+                h.entities().stream().map(e -> new ApiEntity(e.value(), e.label(), e.type())).toList(),
+                plainText(h.snippetHtml()), h.snippetHtml());
     }
 
     /** The document page of a hit, relative to the portal. */

@@ -43,6 +43,20 @@ class SearchRequestFactoryTest {
                 new SearchState("\"Meta Platforms\" person:Zuckerberg Llama", Map.of(), SearchState.Sort.RELEVANCE, 1));
     }
 
+    @Test
+    void relatedDocumentsShareEntitiesButNotTheDocumentOrItsLanguage() throws Exception {
+        String actual = JsonpUtils.toJsonString(factory.related("doc-1"), new Jackson3JsonpMapper());
+        // The document's persons, companies and language are read by Elasticsearch itself: one round trip.
+        JSONAssert.assertEquals("""
+                {"bool": {
+                  "must": [{"more_like_this": {"fields": ["persons", "companies"],
+                    "like": [{"_index": "news", "_id": "doc-1"}],
+                    "min_term_freq": 1, "min_doc_freq": 1, "max_query_terms": 100, "minimum_should_match": "1"}}],
+                  "must_not": [{"ids": {"values": ["doc-1"]}},
+                    {"terms": {"language": {"index": "news", "id": "doc-1", "path": "language"}}}]
+                }}""", actual, JSONCompareMode.STRICT);
+    }
+
     private void assertBody(String expectedFile, SearchState state) throws Exception {
         assertBody(expectedFile, factory, state);
     }

@@ -155,7 +155,7 @@ class FeedsAndApiIT {
                 }
                 JsonNode hit = api.get("hits").get(0);
                 for (String field : List.of("id", "title", "language", "source", "published", "url", "persons",
-                        "companies", "snippet")) {
+                        "companies", "entities", "snippet")) {
                     assertThat(hit.has(field)).as(label + " hit field " + field).isTrue();
                 }
             }
