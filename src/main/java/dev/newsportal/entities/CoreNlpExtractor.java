@@ -115,7 +115,60 @@ public final class CoreNlpExtractor implements EntityExtractor {
             sentenceSpans.sort(java.util.Comparator.comparingInt(EntitySpan::start));
             spans.addAll(sentenceSpans);
         }
-        return joinHyphenated(text, spans, !language.equals("de"));
+        return extendPersons(text, joinHyphenated(text, spans, !language.equals("de")));
+    }
+
+    /** En dash between two names without spaces: "Stefan–Boltzmann", "Kennedy–Khrushchev", "Zermelo–Fraenkel". */
+    private static final java.util.regex.Pattern DASH_AFTER = java.util.regex.Pattern.compile("\u2013\\p{Lu}[\\p{L}'’]*");
+    private static final java.util.regex.Pattern DASH_BEFORE = java.util.regex.Pattern.compile("\\p{Lu}[\\p{L}'’]*\u2013$");
+    /**
+     * What follows a person's name and belongs to it: a regnal number ("Elizabeth I", "Henry Ford II", "Murad IV") or
+     * a generational suffix ("James Renwick, Jr.", "Ken Griffey Sr.").
+     */
+    private static final java.util.regex.Pattern PERSON_TAIL = java.util.regex.Pattern.compile(
+            "(?:\\s+(?:X{0,2}(?:IX|IV|V?I{0,3}))(?=[\\s,.;:)!?]|$)|\\s*,?\\s+(?:Jr|Sr)\\b\\.?)");
+    private static final java.util.regex.Pattern LOWER_WORD_NEXT = java.util.regex.Pattern.compile("\\s+\\p{Ll}");
+
+    /** Extends persons over a regnal number or Jr./Sr. and joins names linked by an en dash. */
+    static List<EntitySpan> extendPersons(String text, List<EntitySpan> spans) {
+        List<EntitySpan> out = new ArrayList<>(spans.size());
+        for (int k = 0; k < spans.size(); k++) {
+            EntitySpan span = spans.get(k);
+            if (span.type() != EntityType.PERSON) {
+                out.add(span);
+                continue;
+            }
+            int start = span.start();
+            int end = span.end();
+            int limit = k + 1 < spans.size() ? spans.get(k + 1).start() : text.length();
+            EntitySpan last = out.isEmpty() ? null : out.get(out.size() - 1);
+            // "Weber–Fechner": two persons (or a person and an untagged capitalised word) joined by an en dash
+            while (k + 1 < spans.size() && spans.get(k + 1).type() == EntityType.PERSON
+                    && spans.get(k + 1).start() == end + 1 && text.charAt(end) == '\u2013') {
+                end = spans.get(++k).end();
+                limit = k + 1 < spans.size() ? spans.get(k + 1).start() : text.length();
+            }
+            java.util.regex.Matcher after = DASH_AFTER.matcher(text).region(end, limit);
+            if (after.lookingAt()) {
+                end = after.end();
+            }
+            int from = last == null ? 0 : last.end();
+            java.util.regex.Matcher before = DASH_BEFORE.matcher(text).region(Math.max(from, start - 40), start);
+            if (before.find() && (before.start() == 0 || !Character.isLetterOrDigit(text.charAt(before.start() - 1)))) {
+                start = before.start();
+            }
+            java.util.regex.Matcher tail = PERSON_TAIL.matcher(text).region(end, limit);
+            if (tail.lookingAt() && tail.end() > end && !text.substring(end, tail.end()).isBlank()) {
+                String numeral = text.substring(end, tail.end()).strip();
+                // not the pronoun: "... Smith I think"
+                boolean pronoun = numeral.equals("I") && LOWER_WORD_NEXT.matcher(text).region(tail.end(), limit).lookingAt();
+                if (!pronoun) {
+                    end = tail.end();
+                }
+            }
+            out.add(start == span.start() && end == span.end() ? span : EntitySpan.of(text, EntityType.PERSON, start, end));
+        }
+        return out;
     }
 
     private static List<EntitySpan> classify(String text, CRFClassifier<CoreLabel> crf, List<CoreLabel> tokens) {
@@ -167,7 +220,7 @@ public final class CoreNlpExtractor implements EntityExtractor {
         }
         joined = joinParticles(text, joined);
         if (!expand) {
-            return joined;
+            return expandGermanPersons(text, joined);
         }
         List<EntitySpan> expanded = new ArrayList<>(joined.size());
         int previousEnd = 0;
@@ -197,6 +250,48 @@ public final class CoreNlpExtractor implements EntityExtractor {
             previousEnd = end;
         }
         return expanded;
+    }
+
+    private static final java.util.regex.Pattern HYPHEN_PART_BEFORE = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}-])\\p{Lu}\\p{Ll}+-$");
+    private static final java.util.regex.Pattern HYPHEN_PART_AFTER = java.util.regex.Pattern.compile(
+            "-\\p{L}[\\p{L}'’]*(?![\\p{L}\\p{N}-])");
+    /** Prefixes of German compounds with a name ("Ex-Kanzler", "Anti-Trump-Kurs"). */
+    private static final java.util.Set<String> GERMAN_NAME_PREFIXES = java.util.Set.of("ex", "anti", "pro", "neo",
+            "post", "prä", "vize", "pseudo", "super", "mega", "top", "nicht", "nazi", "team", "fan");
+
+    /**
+     * In German a name is often the first part of a compound ("Merkel-Regierung"), so hyphenated words are only taken
+     * in where they are parts of a person's name: a capitalised first part before a person ("Pierre-" + "Antoine
+     * Dossevi"), or a hyphenated last part of a full name ("Alec Douglas" + "-Home", "Lee Chang" + "-dong").
+     */
+    static List<EntitySpan> expandGermanPersons(String text, List<EntitySpan> spans) {
+        List<EntitySpan> out = new ArrayList<>(spans.size());
+        int previousEnd = 0;
+        for (int k = 0; k < spans.size(); k++) {
+            EntitySpan span = spans.get(k);
+            int start = span.start();
+            int end = span.end();
+            if (span.type() == EntityType.PERSON) {
+                java.util.regex.Matcher before = HYPHEN_PART_BEFORE.matcher(text).region(Math.max(previousEnd,
+                        start - 30), start);
+                before.useTransparentBounds(true);
+                boolean compound = end < text.length() && isHyphen(text.charAt(end)); // "Anne-Frank-Haus"
+                if (!compound && before.find() && !GERMAN_NAME_PREFIXES.contains(
+                        text.substring(before.start(), start - 1).toLowerCase(java.util.Locale.ROOT))) {
+                    start = before.start();
+                }
+                int limit = k + 1 < spans.size() ? spans.get(k + 1).start() : text.length();
+                java.util.regex.Matcher after = HYPHEN_PART_AFTER.matcher(text).region(end, limit);
+                after.useTransparentBounds(true);
+                if (span.surface().strip().contains(" ") && after.lookingAt()) {
+                    end = after.end();
+                }
+            }
+            out.add(start == span.start() && end == span.end() ? span : EntitySpan.of(text, span.type(), start, end));
+            previousEnd = end;
+        }
+        return out;
     }
 
     private static final java.util.regex.Pattern PARTICLE = java.util.regex.Pattern.compile(

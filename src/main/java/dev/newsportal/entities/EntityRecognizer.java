@@ -50,6 +50,9 @@ public final class EntityRecognizer implements EntityExtractor {
             "cto", "cfo", "coo", "api", "gpu", "gpus", "cpu", "it", "pdg", "ki-team", "ai-team", "r&d", "faq", "tv", "pc");
     private static final Pattern VERB_WITH_PRONOUN = Pattern.compile(
             "\\p{L}+-(t-)?(il|elle|on|ils|elles|vous|nous|je|tu|moi|toi|ce)", Pattern.CASE_INSENSITIVE);
+    /** Honorifics that are also common first names: kept at the start of a person's name. */
+    private static final java.util.Set<String> FIRST_NAMES_TOO = java.util.Set.of("don", "doña", "earl");
+    private static final Pattern INITIAL = Pattern.compile("\\s+\\p{Lu}\\.");
     private static final String OPENERS = "\"'«»“”„‘’([{¿¡-–—•*";
 
     private volatile EntityRegistry registry;
@@ -175,6 +178,11 @@ public final class EntityRecognizer implements EntityExtractor {
             merged.sort(Comparator.comparingInt(EntitySpan::start));
             found = merged;
         }
+        if (!"ja".equals(lang)) {
+            found = OrganisationRules.joinClubs(text, found);
+        }
+        found = fragments(text, found, mentions, lang);
+        found = coordinated(text, found, mentions, lang);
         List<EntitySpan> kept = new ArrayList<>();
         for (EntitySpan span : found) {
             EntitySpan cleaned = clean(text, span, lang);
@@ -203,6 +211,225 @@ public final class EntityRecognizer implements EntityExtractor {
         return names;
     }
 
+    /** Words that title-case styles keep in lower case (prepositions, conjunctions). */
+    private static final java.util.Set<String> HEADLINE_LOWER = java.util.Set.of("with", "from", "into", "over", "about",
+            "after", "than", "that", "this", "onto", "upon", "amid", "under", "before", "between", "without", "through",
+            "against", "during", "since", "until", "across", "behind", "beyond", "toward", "towards", "within", "among",
+            "when", "while", "what", "your", "their", "says", "said");
+    /** Titles that are not trimmed off names ("Duke Ellington", "Prince Harry") but are no name alone. */
+    private static final Map<String, java.util.Set<String>> LONE_TITLES = Map.of(
+            "en", java.util.Set.of("duke", "duchess", "prince", "princess", "baron", "baroness", "pope", "king", "queen",
+                    "emperor", "empress", "bishop", "archbishop", "cardinal", "sultan", "tsar", "viscount", "marquess"),
+            "de", java.util.Set.of("herzog", "herzogin", "prinz", "prinzessin", "graf", "gräfin", "fürst", "fürstin",
+                    "könig", "königin", "kaiser", "kaiserin", "papst", "bischof", "kardinal", "sultan", "zar"),
+            "fr", java.util.Set.of("duc", "duchesse", "prince", "princesse", "comte", "comtesse", "roi", "reine", "pape",
+                    "empereur", "impératrice", "évêque", "cardinal", "sultan", "tsar"),
+            "es", java.util.Set.of("duque", "duquesa", "príncipe", "princesa", "conde", "condesa", "rey", "reina", "papa",
+                    "emperador", "emperatriz", "obispo", "cardenal", "sultán", "zar"));
+    private static final Pattern GENERIC_OWNED = Pattern.compile(
+            "(\\S+)\\s+(?:de|of|von|der|des|du|del|di|da|d['’])\\s*(?=\\p{Lu})");
+    /** Separators of navigation, share and attribution lines ("iFanr | Originallink · Kommentare anzeigen"). */
+    private static final Pattern UI_SEPARATOR = Pattern.compile("\\s[·|•]\\s");
+    private static final Pattern GENITIVE_NAME = Pattern.compile(" ?['’] ?s (\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}])");
+    private static final String QUOTES = "\"“”«»„‘’'‹›";
+    /** Words after a name that do not continue it ("Apple CEO Tim Cook", "Tesla Chief Executive Elon Musk"). */
+    private static final java.util.Set<String> ROLE_WORDS = java.util.Set.of("chief", "executive", "chairman", "chairwoman",
+            "founder", "co-founder", "president", "boss", "spokesman", "spokeswoman", "spokesperson", "director", "head",
+            "manager", "coach", "vice", "senior", "general", "secretary", "minister", "inc", "inc.", "corp", "corp.");
+
+    /**
+     * Statistical names that are a fragment or the whole of a title: a person or organisation standing alone between
+     * quotes is the title of a work (" Melissa " the song, « Harry Potter » the series), and, outside German (where
+     * every noun is capitalised) and title-case lines, a person or organisation directly followed by a capitalised word
+     * that belongs to no other name is the start of a longer name the model cut short ("John Muir Wilderness", "FIFA
+     * World Cup"). Both become MISC.
+     */
+    static List<EntitySpan> fragments(String text, List<EntitySpan> spans, List<Mention> mentions, String language) {
+        List<EntitySpan> out = new ArrayList<>(spans.size());
+        for (EntitySpan span : spans) {
+            if (span.type() != EntityType.PERSON && span.type() != EntityType.COMPANY) {
+                out.add(span);
+                continue;
+            }
+            int b = span.start() - 1;
+            while (b >= 0 && text.charAt(b) == ' ') {
+                b--;
+            }
+            int a = span.end();
+            while (a < text.length() && text.charAt(a) == ' ') {
+                a++;
+            }
+            boolean enclosed = b >= 0 && a < text.length() && QUOTES.indexOf(text.charAt(b)) >= 0
+                    && QUOTES.indexOf(text.charAt(a)) >= 0 && (b == 0 || !Character.isLetterOrDigit(text.charAt(b - 1)))
+                    && (a + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(a + 1)));
+            boolean cutShort = false;
+            if (!enclosed && !"de".equals(language) && !"ja".equals(language) && a == span.end() + 1 && a < text.length()
+                    && Character.isUpperCase(text.charAt(a)) && !titleCaseLine(text, span.start())) {
+                int e = a;
+                while (e < text.length() && !Character.isWhitespace(text.charAt(e))) {
+                    e++;
+                }
+                String next = text.substring(a, e);
+                String word = NameNormalizer.trim(next);
+                final int from = a;
+                boolean otherName = spans.stream().anyMatch(o -> o != span && o.start() <= from && from < o.end())
+                        || mentions.stream().anyMatch(m -> m.start() <= from && from < m.end());
+                cutShort = !otherName && !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                        && word.length() == next.length() // no punctuation attached: "Smith, Jones"
+                        && !word.equals(word.toUpperCase(Locale.ROOT)) // "Apple CEO", "Meta AI", "Smith I"
+                        && !ROLE_WORDS.contains(word.toLowerCase(Locale.ROOT))
+                        && !NameNormalizer.PERSON_PREFIXES.contains(word.toLowerCase(Locale.ROOT))
+                        && !GENERIC.contains(word.toLowerCase(Locale.ROOT))
+                        && !CommonWords.isPronoun(word, language);
+            }
+            if (!enclosed && !cutShort && span.type() == EntityType.PERSON && "en".equals(language)) {
+                // a person's possessive starting a longer name: "Martha's Vineyard", "Jehovah's Witnesses"
+                java.util.regex.Matcher genitive = GENITIVE_NAME.matcher(text).region(span.end(), text.length());
+                if (genitive.lookingAt() && !titleCaseLine(text, span.start())) {
+                    final int from = genitive.start(1);
+                    String word = genitive.group(1);
+                    cutShort = spans.stream().noneMatch(o -> o.start() <= from && from < o.end())
+                            && mentions.stream().noneMatch(m -> m.start() <= from && from < m.end())
+                            && !word.equals(word.toUpperCase(Locale.ROOT)) && !GENERIC.contains(word.toLowerCase(Locale.ROOT));
+                }
+            }
+            if (span.type() == EntityType.PERSON && uiSegment(text, span)) {
+                continue;
+            }
+            out.add(enclosed || cutShort ? EntitySpan.of(text, EntityType.MISC, span.start(), span.end()) : span);
+        }
+        return out;
+    }
+
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(
+            "\\s*(?:,|;|\\s(?:und|and|et|y|e|sowie|oder|or|ou|o|as well as)(?=\\s))\\s*");
+    private static final Pattern FULL_NAME = Pattern.compile(
+            "\\p{Lu}[\\p{L}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}'’-]*\\.?){1,2}");
+    /** German abbreviations that recognisers take for a name ("v. Chr."). */
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Chr");
+
+    /**
+     * Coordinated names are of one kind: in an enumeration ("Goldie Hawn, Meryl Streep und Bruce Willis") with at least
+     * two persons and more persons than anything else, an item of two or three capitalised words that the model left out
+     * or typed otherwise is a person too.
+     */
+    static List<EntitySpan> coordinated(String text, List<EntitySpan> spans, List<Mention> mentions, String language) {
+        if ("ja".equals(language)) {
+            return spans;
+        }
+        List<EntitySpan> out = new ArrayList<>();
+        for (EntitySpan span : spans) {
+            if (span.type() == EntityType.PERSON && ABBREVIATIONS.contains(span.surface())
+                    && span.end() < text.length() && text.charAt(span.end()) == '.') {
+                continue;
+            }
+            out.add(span);
+        }
+        // items: maximal stretches between separators, sentence by sentence
+        List<int[]> items = new ArrayList<>();
+        java.util.regex.Matcher sep = LIST_SEPARATOR.matcher(text);
+        int from = 0;
+        while (sep.find()) {
+            items.add(new int[] {from, sep.start()});
+            from = sep.end();
+        }
+        items.add(new int[] {from, text.length()});
+        // group consecutive items that are each a single name (or a candidate) into lists
+        List<EntitySpan> added = new ArrayList<>();
+        int i = 0;
+        while (i < items.size()) {
+            int j = i;
+            List<EntitySpan> members = new ArrayList<>();
+            List<int[]> candidates = new ArrayList<>();
+            while (j < items.size()) {
+                int[] item = items.get(j);
+                int s = item[0];
+                int e = item[1];
+                while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || ".!?:)".indexOf(text.charAt(e - 1)) >= 0)) {
+                    e--; // "... und Richard Branson."
+                }
+                if (e - s < 2) {
+                    break;
+                }
+                EntitySpan exact = null;
+                for (EntitySpan span : out) {
+                    // the first item may begin with the clause that leads into the list ("darunter Justin Bieber")
+                    if ((span.start() == s || j == i && span.start() > s) && span.end() == e) {
+                        exact = span;
+                    }
+                }
+                final int s0 = s;
+                final int e0 = e;
+                boolean candidate = exact == null && FULL_NAME.matcher(text).region(s, e).matches()
+                        && out.stream().noneMatch(o -> o.overlaps(s0, e0))
+                        && mentions.stream().noneMatch(m -> m.start() < e0 && s0 < m.end());
+                if (exact == null && !candidate) {
+                    break;
+                }
+                if (exact != null) {
+                    members.add(exact);
+                } else {
+                    candidates.add(new int[] {s, e});
+                }
+                j++;
+            }
+            long persons = members.stream().filter(m -> m.type() == EntityType.PERSON).count();
+            if (persons >= 2 && persons * 2 > members.size()) {
+                for (int[] c : candidates) {
+                    String surface = text.substring(c[0], c[1]);
+                    boolean ordinary = false;
+                    for (String w : surface.split("\\s+")) {
+                        if (CommonWords.isCommon(NameNormalizer.trim(w), language)) {
+                            ordinary = true;
+                        }
+                    }
+                    if (!ordinary) {
+                        added.add(EntitySpan.of(text, EntityType.PERSON, c[0], c[1]));
+                    }
+                }
+                for (EntitySpan m : members) {
+                    if (m.type() != EntityType.PERSON && m.surface().strip().contains(" ")
+                            && FULL_NAME.matcher(m.surface()).matches()) {
+                        out.set(out.indexOf(m), EntitySpan.of(text, EntityType.PERSON, m.start(), m.end()));
+                    }
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+        if (!added.isEmpty()) {
+            out.addAll(added);
+            out.sort(Comparator.comparingInt(EntitySpan::start));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a name is a whole item of a navigation, share or attribution line: a line of short items (at most four
+     * words) separated by at least two of "·", "|" or "•" ("iFanr | Originallink · Kommentare anzeigen · Sina Weibo"),
+     * where items are site names and links, not persons.
+     */
+    static boolean uiSegment(String text, EntitySpan span) {
+        int from = text.lastIndexOf('\n', span.start()) + 1;
+        int to = text.indexOf('\n', span.end());
+        String line = text.substring(from, to < 0 ? text.length() : to);
+        String[] items = UI_SEPARATOR.split(line, -1);
+        if (items.length < 3) {
+            return false;
+        }
+        for (String item : items) {
+            if (item.strip().split("\\s+").length > 4) {
+                return false;
+            }
+        }
+        String surface = span.surface().strip();
+        for (String item : items) {
+            if (item.strip().equals(surface)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Trims honorifics; null when the span is not a name (pronoun, ordinary word, headline fragment, verb). */
     EntitySpan clean(String text, EntitySpan span, String language) {
         int start = span.start();
@@ -218,8 +445,9 @@ public final class EntityRecognizer implements EntityExtractor {
                 if (first.endsWith(".")) {
                     first = first.substring(0, first.length() - 1);
                 }
-                if (!NameNormalizer.PERSON_PREFIXES.contains(first)) {
-                    break;
+                if (!NameNormalizer.PERSON_PREFIXES.contains(first) || FIRST_NAMES_TOO.contains(first)
+                        || first.length() == 1 && INITIAL.matcher(text).region(space, end).lookingAt()) {
+                    break; // "Don DeLillo", "Earl Weaver", "M. F. Husain": a first name or an initial
                 }
                 start = space + 1;
                 while (start < end && Character.isWhitespace(text.charAt(start))) {
@@ -261,6 +489,11 @@ public final class EntityRecognizer implements EntityExtractor {
                 end = space;
             }
         }
+        // "IA de Meta", "AI of Google", "KI von Meta": a generic word with its owner is the owner's name
+        java.util.regex.Matcher owned = GENERIC_OWNED.matcher(text).region(start, end);
+        if (owned.lookingAt() && GENERIC.contains(NameNormalizer.basic(owned.group(1)))) {
+            start = owned.end();
+        }
         String surface = text.substring(start, end);
         if (GENERIC.contains(NameNormalizer.basic(surface))) {
             return null;
@@ -268,6 +501,10 @@ public final class EntityRecognizer implements EntityExtractor {
         String[] words = surface.split("\\s+");
         if (words.length == 1 && CommonWords.isPronoun(stripOuter(surface), language)) {
             return null;
+        }
+        if (span.type() == EntityType.PERSON && words.length == 1
+                && LONE_TITLES.getOrDefault(language, java.util.Set.of()).contains(NameNormalizer.basic(surface))) {
+            return null; // a title alone ("the Duke", "der Papst") names nobody in particular
         }
         boolean latin = surface.codePoints().anyMatch(NameNormalizer::isWordChar);
         if (latin) {
@@ -441,14 +678,19 @@ public final class EntityRecognizer implements EntityExtractor {
         String line = text.substring(from, to < 0 ? text.length() : to);
         int words = 0;
         int capitalised = 0;
+        int lowerContent = 0;
         for (String w : line.split("[^\\p{L}]+")) {
             if (w.length() >= 4) {
                 words++;
                 if (Character.isUpperCase(w.codePointAt(0))) {
                     capitalised++;
+                } else if (w.equals(w.toLowerCase(Locale.ROOT)) && !HEADLINE_LOWER.contains(w)) {
+                    lowerContent++;
                 }
             }
         }
-        return words >= 3 && capitalised >= 0.75 * words;
+        // a sentence listing names ("The film starred Leonardo DiCaprio, Tom Hardy and Will Poulter") is mostly
+        // capitalised too, but has lower-case verbs and nouns; a title-case headline keeps only small words lower-case
+        return words >= 3 && capitalised >= 0.75 * words && lowerContent <= (words >= 8 ? 1 : 0);
     }
 }

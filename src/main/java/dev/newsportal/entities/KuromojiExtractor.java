@@ -57,7 +57,7 @@ public final class KuromojiExtractor implements EntityExtractor {
             "姉妹", "親子", "父", "母", "兄", "弟", "姉", "妹", "妻", "夫", "長", "作", "著", "訳", "編", "監修", "原作", "脚本");
 
     /** What follows a name in a sentence: an unknown katakana word before one of these is taken for a person. */
-    static final Set<String> NAME_FOLLOWERS = Set.of("は", "が", "と", "に", "を", "も", "の", "、", "ら", "から", "へ", "や");
+    static final Set<String> NAME_FOLLOWERS = Set.of("は", "が", "と", "に", "も", "の", "、", "ら", "から", "へ", "や");
 
     /** Words that end a company's name. */
     static final Set<String> COMPANY_HEADS = Set.of("社", "株式会社", "有限会社", "航空", "自動車", "銀行", "証券", "新聞",
@@ -281,7 +281,16 @@ public final class KuromojiExtractor implements EntityExtractor {
                     i = j;
                     continue;
                 }
-                if (anyPerson && !anyPlace && !anyOrg) {
+                // katakana words run together without a middle dot, one of them a common noun, are a loanword
+                // compound ("ハード" + "ワーク"), not a foreign name (written "ジョン・スミス")
+                boolean loanCompound = false;
+                if (!dotted && j > i + 1 && !honorific) {
+                    for (int k = i; k < j; k++) {
+                        Token c = tokens.get(k);
+                        loanCompound |= c.katakana() && c.known() && c.pos().startsWith("名詞-一般");
+                    }
+                }
+                if (anyPerson && !anyPlace && !anyOrg && !loanCompound) {
                     person = true;
                 } else if (dotted && !anyPlace && !anyOrg && anyUnknown) {
                     // a chain of dictionary words is a compound ("ライブ・アルバム"), not a name

@@ -106,9 +106,10 @@ final class OrganisationRules {
 
     private static final Map<String, List<Pattern>> TEAMS = Map.of(
             "es", List.of(Pattern.compile("[Ss]elección (?:nacional )?(?:femenina |masculina )?de (?:fútbol|baloncesto|"
-                    + "voleibol|balonmano|rugby|hockey)(?: (?:sub-\\d+|femenina|masculina|playa|sala))* de "
-                    + "\\p{Lu}[\\p{L}.]*(?: (?:del? )?\\p{Lu}[\\p{L}.]*)*")),
-            "de", List.of(Pattern.compile("(?:\\p{Ll}+(?:e|en|er) )?\\p{Lu}\\p{Ll}*[Nn]ationalmannschaft"
+                    + "voleibol|balonmano|rugby|hockey)(?: (?:sub-\\d+|femenina|masculina|playa|sala))* del? "
+                    + "(?:(?:la|el|los|las) )?\\p{Lu}[\\p{L}.]*(?: (?:del?|y|e) \\p{Lu}[\\p{L}.]*| \\p{Lu}[\\p{L}.]*)*")),
+            "de", List.of(Pattern.compile("(?:(?!(?:[Ss]eine|[Ii]hre|[Uu]nsere|[Ee]ine|[Dd]iese|[Jj]ene|[Kk]eine|[Dd]eren|[Dd]essen)[nrs]?\\s)"
+                    + "\\p{L}{3,}(?:e|en|er|es) )?\\p{Lu}\\p{Ll}*[Nn]ationalmannschaft"
                     + "(?: (?:der|von|des) (?:\\p{Lu}[\\p{L}]+)(?: \\p{Lu}[\\p{L}]+)*)?")));
 
     private static final Pattern MODEL_NUMBER = Pattern.compile(
@@ -120,6 +121,88 @@ final class OrganisationRules {
             // club abbreviations: "Neuchâtel Xamax FC", "Odense BK"
             "FC", "CF", "BK", "BC", "SC", "AC", "CD", "SK", "IF", "FK", "SV", "AFC", "CFC", "RFC", "HC", "HK", "KK", "UD",
             "SD", "CA", "AS", "RC", "VV", "AIK", "IFK", "FF", "JK", "NK", "PFC", "SSC", "TSV", "VFB", "VFL");
+    /**
+     * Words that end a sports club's name in English-speaking football and rugby ("Queens Park Rangers", "Bolton
+     * Wanderers", "West Bromwich Albion"), cited in every language; not "City" or "Town", which also end city names.
+     */
+    static final Set<String> CLUB_LAST_WORDS = Set.of("united", "rovers", "rangers", "wanderers", "athletic", "albion",
+            "hotspur", "argyle", "academicals");
+    /** Words that begin a sports club's name in any language ("Deportivo Alavés", "Dynamo Kiew", "Real Madrid"). */
+    static final Set<String> CLUB_FIRST_WORDS = Set.of("deportivo", "atlético", "atletico", "real", "sporting", "racing",
+            "olympique", "dynamo", "dinamo", "lokomotiv", "lokomotive", "spartak", "slavia", "sparta", "torpedo",
+            "partizan", "stade");
+    /** Abbreviations that begin a club's name: "FC Utrecht", "TSG 1899 Hoffenheim", "SSV Jahn Regensburg". */
+    static final Set<String> CLUB_ABBREVIATIONS = Set.of("FC", "SC", "SV", "AC", "AS", "CF", "CD", "FK", "NK", "SK", "HK",
+            "BK", "IF", "IK", "AFC", "VfB", "VfL", "TSV", "TSG", "SSV", "FSV", "UD", "SD", "RC", "KV", "KVV", "KAA", "KSC",
+            "RSC", "PFC", "HNK", "BC", "KK", "SSC", "SpVgg", "MSV", "HSV", "TuS", "VV", "ACF", "OFK", "PSV", "SKN",
+            "SCR", "ASK");
+    /** Abbreviations that end a club's name ("Villarreal CF", "Odense BK"); not "SC" or "CA" (US states). */
+    static final Set<String> CLUB_LAST_ABBREVIATIONS = Set.of("FC", "CF", "AFC", "PFC", "SK", "FK", "NK", "BK", "IF",
+            "IK", "FF", "UD", "SV", "VV", "KV", "BSC", "SSC", "KK");
+    private static final Pattern CLUB_TAIL = Pattern.compile(
+            "(?: (?:1[89]|20)\\d\\d)?(?: \\p{Lu}[\\p{L}\\p{N}'’.]*(?:-\\p{Lu}?[\\p{L}\\p{N}'’.]*)*){1,3}(?: (?:1[89]|20)?\\d\\d(?![\\p{L}\\p{N}]))?");
+
+    /**
+     * A club abbreviation that the model took alone or cut short ("TSG" of "TSG 1899 Hoffenheim", "FC" + "Tom
+     * Tomsk"): the organisation runs over the year and capitalised words after it, taking in names found there.
+     */
+    static List<EntitySpan> joinClubs(String text, List<EntitySpan> spans) {
+        List<EntitySpan> out = new ArrayList<>(spans.size());
+        for (int k = 0; k < spans.size(); k++) {
+            EntitySpan span = spans.get(k);
+            int space = span.surface().indexOf(' ');
+            String first = space < 0 ? span.surface() : span.surface().substring(0, space);
+            if (span.type() != EntityType.PERSON && CLUB_ABBREVIATIONS.contains(first)
+                    && (span.type() == EntityType.COMPANY || space > 0)) {
+                Matcher tail = CLUB_TAIL.matcher(text).region(span.start() + first.length(), text.length());
+                if (tail.lookingAt() && tail.end() > span.end()) {
+                    int end = tail.end();
+                    // the words may hold other names: take in those that end inside, stop before one that runs past
+                    int j = k + 1;
+                    while (j < spans.size() && spans.get(j).start() < end) {
+                        if (spans.get(j).end() > end) {
+                            end = Math.max(span.end(), spans.get(j).start() - 1);
+                            break;
+                        }
+                        j++;
+                    }
+                    if (end > span.end()) {
+                        out.add(EntitySpan.of(text, EntityType.COMPANY, span.start(), end));
+                        k = j - 1;
+                        continue;
+                    }
+                }
+            }
+            out.add(span);
+        }
+        return out;
+    }
+
+    /** Words that begin a place's name in English, cited in any language; never a person's first name. */
+    static final Set<String> PLACE_FIRST_WORDS_ANY = Set.of("lake", "fort", "mount", "mt.", "cape", "port", "camp",
+            "point", "lago", "isla", "île", "mont");
+
+    /** Turkish clubs: "Kayserispor", "Gençlerbirliği Ankaraspor". */
+    private static final Pattern TURKISH_CLUB = Pattern.compile("\\p{Lu}\\p{L}{2,}spor");
+    /**
+     * A plural English noun as the last word of a place-like name is a team ("Chicago Bulls", "Dallas Mavericks",
+     * "Baltimore Orioles"): a consonant before the s (not Spanish or Italian plurals, "Unidos", "Canarias") or -ers,
+     * -ies, -les, -kes, -ves.
+     */
+    private static final Pattern ENGLISH_PLURAL = Pattern.compile("\\p{Lu}\\p{Ll}+(?:[bcdfghklmnprtwyz]|er|ie|le|ke|ve)s");
+    /** Plural words that end place names ("Niagara Falls", "Golan Heights", "Cayman Islands", "Swiss Alps"). */
+    static final Set<String> PLACE_PLURALS = Set.of("falls", "heights", "islands", "isles", "springs", "hills", "lakes",
+            "states", "highlands", "lowlands", "mountains", "rocks", "keys", "woods", "fields", "gardens", "flats",
+            "sands", "downs", "narrows", "plains", "territories", "provinces", "emirates", "alps", "rockies", "midlands",
+            "glades", "everglades", "cascades", "dolomites", "works", "docks", "towers", "grounds", "meadows",
+            "cliffs", "banks", "reefs", "straits", "waters", "lands", "kingdoms", "americas", "countries", "mills",
+            "caves", "forks", "crossroads", "ridges", "pines", "oaks", "palms", "ranges", "ghats", "kills", "bridges");
+    /** Words that begin place names and so come before a plural that is part of one ("Los Angeles", "New Orleans"). */
+    static final Set<String> PLACE_PREFIXES = Set.of("los", "las", "les", "new", "nueva", "nuevo", "fort", "mount", "mont",
+            "port", "porto", "san", "santa", "são", "saint", "st.", "sainte", "cape", "kap", "cap", "isle", "lake", "west",
+            "east", "north", "south", "upper", "lower", "great", "little", "old", "sea", "bad", "indian", "the", "grand",
+            "des", "cedar", "de", "du", "la", "le", "el");
+    private static final Pattern CAPITALISED_WORDS = Pattern.compile("\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*)*");
     private static final Pattern YEAR = Pattern.compile("^ (1[89]|20)\\d\\d(?![\\p{L}\\d])");
 
     private OrganisationRules() {
@@ -183,6 +266,11 @@ final class OrganisationRules {
 
     /** Trims leading lower-case words and cuts the span before a break word; null when nothing is left. */
     static int[] trim(String text, int start, int end, String language) {
+        for (Pattern team : TEAMS.getOrDefault(language, List.of())) {
+            if (team.matcher(text).region(start, end).matches()) {
+                return new int[] {start, end}; // "selección de fútbol de Japón", "israelische Fußballnationalmannschaft"
+            }
+        }
         // leading lower-case words (articles, prepositions): "vom", "am", "du", "aux"
         while (start < end && Character.isLowerCase(text.codePointAt(start))) {
             int space = indexOf(text, ' ', start, end);
@@ -235,6 +323,32 @@ final class OrganisationRules {
                     && !PRODUCT_CODE.matcher(raw[0]).matches() && !YEAR.matcher(" " + lastRaw).lookingAt()) {
                 return EntityType.MISC;
             }
+        }
+        String[] rawWords = span.surface().strip().split("\\s+");
+        if (span.type() == EntityType.PERSON && words.length > 1 && PLACE_FIRST_WORDS_ANY.contains(words[0])) {
+            return EntityType.LOCATION; // "Lake Powell", "Fort Baker", "Mount Rainier"
+        }
+        if (words.length > 1 && CLUB_LAST_ABBREVIATIONS.contains(rawWords[rawWords.length - 1].replace(".", ""))
+                && span.type() != EntityType.COMPANY) {
+            return EntityType.COMPANY; // "Villarreal CF", "Al Ahly SC"
+        }
+        if (words.length > 1 && (CLUB_LAST_WORDS.contains(words[words.length - 1])
+                || CLUB_FIRST_WORDS.contains(words[0])
+                || span.type() != EntityType.PERSON && CLUB_ABBREVIATIONS.contains(rawWords[0]))
+                || TURKISH_CLUB.matcher(span.surface().substring(span.surface().lastIndexOf(' ') + 1)).matches()) {
+            return EntityType.COMPANY;
+        }
+        if (span.type() == EntityType.LOCATION && words.length > 1 && words.length <= 4
+                && !PLACE_PLURALS.contains(words[words.length - 1])
+                && !PLACE_PREFIXES.contains(words[words.length - 2])
+                && CAPITALISED_WORDS.matcher(span.surface()).matches()
+                && ENGLISH_PLURAL.matcher(span.surface().substring(span.surface().lastIndexOf(' ') + 1)).matches()) {
+            return EntityType.COMPANY;
+        }
+        if (span.type() == EntityType.PERSON && words.length > 1
+                && (EVENT_LAST_WORDS.get("en").contains(words[words.length - 1])
+                        || EVENT_LAST_WORDS.getOrDefault(language, Set.of()).contains(words[words.length - 1]))) {
+            return EntityType.MISC; // "Hunger Games", "Star Wars", "Grammy Awards" (English titles in any language)
         }
         if (span.type() == EntityType.PERSON && words.length > 1
                 && PLACE_NOT_PERSON_LAST_WORDS.contains(words[words.length - 1])) {

@@ -50,4 +50,23 @@ class CoreNlpExtractorTest {
         assertThat(CoreNlpExtractor.joinHyphenated(text, meta, true)).containsExactly(
                 EntitySpan.of(text, EntityType.COMPANY, 29, 38));
     }
+
+    @Test
+    void personsTakeInRegnalNumbersGenerationalSuffixesAndEnDashPartners() {
+        String text = "Elizabeth I, Henry Ford II and James Renwick, Jr. on the Stefan–Boltzmann law. Smith I think";
+        List<EntitySpan> spans = List.of(EntitySpan.of(text, EntityType.PERSON, 0, 9),
+                EntitySpan.of(text, EntityType.PERSON, 13, 23), EntitySpan.of(text, EntityType.PERSON, 31, 44),
+                EntitySpan.of(text, EntityType.PERSON, 57, 63), EntitySpan.of(text, EntityType.PERSON, 79, 84));
+        assertThat(CoreNlpExtractor.extendPersons(text, spans)).extracting(EntitySpan::surface).containsExactly(
+                "Elizabeth I", "Henry Ford II", "James Renwick, Jr.", "Stefan–Boltzmann", "Smith");
+    }
+
+    @Test
+    void germanPersonsTakeInHyphenatedNamePartsButNotCompounds() {
+        String text = "Pierre-Antoine Dossevi, Alec Douglas-Home und die Merkel-Regierung";
+        List<EntitySpan> spans = List.of(EntitySpan.of(text, EntityType.PERSON, 7, 22),
+                EntitySpan.of(text, EntityType.PERSON, 24, 36), EntitySpan.of(text, EntityType.PERSON, 50, 56));
+        assertThat(CoreNlpExtractor.joinHyphenated(text, spans, false)).extracting(EntitySpan::surface)
+                .containsExactly("Pierre-Antoine Dossevi", "Alec Douglas-Home", "Merkel");
+    }
 }

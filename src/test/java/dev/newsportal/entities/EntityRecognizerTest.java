@@ -133,4 +133,37 @@ class EntityRecognizerTest {
         assertThat(entities).extracting(DocumentEntity::key).containsExactly("meta", "mark-zuckerberg");
         assertThat(entities).extracting(DocumentEntity::name).containsExactly("メタ", "マーク・ザッカーバーグ");
     }
+
+    static Set<String> surfaces(String text, String language, EntityType type) {
+        return recognizer.recognizeNames(text, language).stream().filter(n -> n.type() == type)
+                .map(RecognizedName::surface).collect(Collectors.toSet());
+    }
+
+    @Test
+    void titlesOfWorksGenericWordsAndShareBarsAreNotNames() {
+        assertThat(surfaces("C'est comme un scénario de Hunger Games.", "fr", EntityType.PERSON))
+                .doesNotContain("Hunger Games");
+        assertThat(surfaces("Il travaille dans la division IA de Meta.", "fr", EntityType.COMPANY))
+                .contains("Meta").doesNotContain("IA de Meta");
+        assertThat(surfaces("Ein Bericht.\niFanr | Originallink · Kommentare anzeigen · Sina Weibo", "de",
+                EntityType.PERSON)).doesNotContain("Sina Weibo");
+        assertThat(surfaces("\" Melissa \" was the album 's most successful single .", "en", EntityType.PERSON))
+                .isEmpty();
+    }
+
+    @Test
+    void firstNamesThatAreAlsoTitlesAndSportsClubs() {
+        assertThat(surfaces("The novel was written by Don DeLillo in 1985.", "en", EntityType.PERSON))
+                .contains("Don DeLillo");
+        assertThat(surfaces("He signed for the Chicago Bulls and later played for Manchester United.", "en",
+                EntityType.COMPANY)).contains("Chicago Bulls", "Manchester United");
+        assertThat(surfaces("Er spielte für Kayserispor und die israelische Fußballnationalmannschaft.", "de",
+                EntityType.COMPANY)).contains("israelische Fußballnationalmannschaft");
+    }
+
+    @Test
+    void namesListedTogetherAreOfOneKind() {
+        assertThat(surfaces("Diesmal sind darunter Justin Bieber, Lady Gaga, Bill Gates und Richard Branson.", "de",
+                EntityType.PERSON)).contains("Justin Bieber", "Lady Gaga", "Bill Gates", "Richard Branson");
+    }
 }

@@ -57,4 +57,9 @@ class KuromojiExtractorTest {
     void otherLanguagesAreNotHandled() {
         assertThat(extractor.extract("Mark Zuckerberg", "en")).isEmpty();
     }
+
+    @Test
+    void katakanaCompoundsWithACommonNounAreNotPersons() {
+        assertThat(of("私たちはハードワークを恐れていません。", EntityType.PERSON)).isEmpty();
+    }
 }
