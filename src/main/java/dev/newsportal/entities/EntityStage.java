@@ -45,6 +45,12 @@ public class EntityStage implements SmartLifecycle {
     public static final String DONE = "done";
     public static final String FAILED = "failed";
     private static final List<String> READ_FIELDS = List.of("title", "body", "language");
+    /** Names are looked for in the first this many characters: a 20 MB file must not tie a worker up for minutes. */
+    static final int MAX_TEXT = 200_000;
+    private static final java.time.Duration REGISTRY_CHECK = java.time.Duration.ofSeconds(30);
+    /** Errors a later attempt would meet again: the document is marked failed rather than retried forever. */
+    private static final java.util.Set<String> PERMANENT = java.util.Set.of("document_parsing_exception",
+            "mapper_parsing_exception", "illegal_argument_exception", "strict_dynamic_mapping_exception");
 
     /** Backlog of the live index, and how the stage is doing. */
     public record Status(boolean enabled, long pending, long done, long failed, long total, long processed,
@@ -69,6 +75,9 @@ public class EntityStage implements SmartLifecycle {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private volatile Thread thread;
+    private volatile String building;
+    /** Several portals on one cluster take pending documents in different orders instead of all the same ones. */
+    private final long seed = new java.security.SecureRandom().nextLong();
     private ExecutorService pool;
 
     EntityStage(ElasticsearchClient client, EntityRecognizer recognizer, RegistryService registry,
@@ -119,6 +128,8 @@ public class EntityStage implements SmartLifecycle {
     /** New documents: look now rather than at the next poll. */
     @EventListener
     void onIngestProgress(IngestProgressEvent event) {
+        // a reindex's new index is enriched while it is built, so its facets are ready when the alias moves
+        building = event.status().running() ? event.status().targetIndex() : null;
         synchronized (wake) {
             wake.notifyAll();
         }
@@ -126,13 +137,21 @@ public class EntityStage implements SmartLifecycle {
 
     private void loop() {
         boolean warm = false;
+        long registryChecked = System.nanoTime();
         while (thread == Thread.currentThread()) {
             try {
-                if (!warm && registry.loaded()) {
+                if (!registry.loaded()) {
+                    registry.reload(); // the start-up load failed (shards not ready, say): keep trying
+                    registryChecked = System.nanoTime();
+                } else if (System.nanoTime() - registryChecked > REGISTRY_CHECK.toNanos()) {
+                    registry.reloadIfChanged(); // edits made by another portal on the same cluster
+                    registryChecked = System.nanoTime();
+                }
+                if (!warm) {
                     warm = true;
                     learnDisplayNames();
                 }
-                int done = registry.loaded() ? round() : 0;
+                int done = round();
                 if (done == 0) {
                     synchronized (wake) {
                         wake.wait(properties.pollInterval().toMillis());
@@ -155,6 +174,12 @@ public class EntityStage implements SmartLifecycle {
         }
     }
 
+    /** Waiting for the stage: marked pending, or indexed before the stage existed (no status at all). */
+    static final co.elastic.clients.elasticsearch._types.query_dsl.Query PENDING =
+            co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                    .should(x -> x.term(t -> t.field("entities_status").value(NewsDocument.ENTITIES_PENDING)))
+                    .should(x -> x.bool(n -> n.mustNot(m -> m.exists(e -> e.field("entities_status")))))));
+
     private record Work(Hit<Map<String, Object>> hit, Future<Map<String, Object>> result) {
     }
 
@@ -162,9 +187,15 @@ public class EntityStage implements SmartLifecycle {
     @SuppressWarnings({"unchecked", "rawtypes"})
     int round() throws IOException, InterruptedException {
         long started = System.nanoTime();
+        List<String> indices = new ArrayList<>(List.of(alias));
+        String target = building;
+        if (target != null) {
+            indices.add(target);
+        }
         SearchResponse<Map<String, Object>> response = (SearchResponse) client.search(s -> s
-                .index(alias + "-*").allowNoIndices(true).ignoreUnavailable(true)
-                .query(q -> q.term(t -> t.field("entities_status").value(NewsDocument.ENTITIES_PENDING)))
+                .index(indices).allowNoIndices(true).ignoreUnavailable(true)
+                .query(q -> q.functionScore(fs -> fs.query(PENDING)
+                        .functions(f -> f.randomScore(r -> r.seed(Long.toString(seed)).field("_seq_no")))))
                 .size(properties.batchSize()).seqNoPrimaryTerm(true)
                 .source(src -> src.filter(f -> f.includes(READ_FIELDS))), Map.class);
         List<Hit<Map<String, Object>>> hits = response.hits().hits();
@@ -193,23 +224,33 @@ public class EntityStage implements SmartLifecycle {
         }
         BulkResponse written = client.bulk(bulk.build());
         BulkRequest.Builder failures = new BulkRequest.Builder().refresh(Refresh.WaitFor);
-        int failed = 0;
+        int settled = 0;
+        int permanent = 0;
         for (BulkResponseItem item : written.items()) {
-            if (item.error() != null && !ignorable(item.error().type())) {
+            if (item.error() == null || ignorable(item.error().type())) {
+                settled++;
+            } else {
                 error("document " + item.id() + ": " + item.error().type() + ": " + item.error().reason());
-                // marked failed, or it would come back in every round
-                failures.operations(o -> o.update(u -> u.index(item.index()).id(item.id())
-                        .action(a -> a.doc(Map.of("entities_status", FAILED)))));
-                failed++;
+                if (PERMANENT.contains(item.error().type())) {
+                    // marked failed, or it would come back in every round
+                    failures.operations(o -> o.update(u -> u.index(item.index()).id(item.id())
+                            .action(a -> a.doc(Map.of("entities_status", FAILED)))));
+                    permanent++;
+                }
             }
         }
-        if (failed > 0) {
-            client.bulk(failures.build());
+        if (permanent > 0) {
+            for (BulkResponseItem item : client.bulk(failures.build()).items()) {
+                if (item.error() == null) {
+                    settled++;
+                }
+            }
         }
-        processed.addAndGet(hits.size());
+        processed.addAndGet(settled);
         double seconds = (System.nanoTime() - started) / 1e9;
-        rate = hits.size() / Math.max(seconds, 1e-3);
-        return hits.size();
+        rate = settled / Math.max(seconds, 1e-3);
+        // nothing settled (index blocked, cluster overloaded): wait before trying the same documents again
+        return settled;
     }
 
     /** After a restart: how the unlinked names already in the index were written (their facet labels). */
@@ -266,7 +307,11 @@ public class EntityStage implements SmartLifecycle {
         List<String> persons = new ArrayList<>();
         List<String> companies = new ArrayList<>();
         List<Map<String, Object>> entities = new ArrayList<>();
-        for (DocumentEntity e : recognizer.recognize(title + "\n" + body, language)) {
+        String text = title + "\n" + body;
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT);
+        }
+        for (DocumentEntity e : recognizer.recognize(text, language)) {
             if (registry.isIgnored(e.type(), e.key())) {
                 continue;
             }

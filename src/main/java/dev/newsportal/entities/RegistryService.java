@@ -54,6 +54,7 @@ public class RegistryService implements OnClusterAvailable {
     private volatile EntityRegistry registry = EntityRegistry.starter();
     private volatile Map<String, IgnoredName> ignored = Map.of();
     private volatile boolean loaded;
+    private volatile String signature = "";
     /** Display forms of unlinked names as recognised ("Meta AI" for "~meta ai"), learnt from the stage. */
     private final Map<String, String> displayNames = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_DISPLAY_NAMES = 200_000;
@@ -101,29 +102,74 @@ public class RegistryService implements OnClusterAvailable {
         List<Entity> entities = new ArrayList<>();
         Map<String, IgnoredName> ignoredNames = new LinkedHashMap<>();
         for (Map<String, Object> source : all()) {
-            if (KIND_IGNORED.equals(source.get("kind"))) {
-                IgnoredName n = new IgnoredName(EntityType.valueOf((String) source.get("type")),
-                        (String) source.get("key"), (String) source.get("name"));
-                ignoredNames.put(ignoredKey(n.type(), n.key()), n);
-            } else {
-                try {
+            try {
+                if (KIND_IGNORED.equals(source.get("kind"))) {
+                    IgnoredName n = new IgnoredName(EntityType.valueOf((String) source.get("type")),
+                            (String) source.get("key"), (String) source.get("name"));
+                    ignoredNames.put(ignoredKey(n.type(), n.key()), n);
+                } else {
                     entities.add(fromSource(source));
-                } catch (RuntimeException e) {
-                    log.warn("Skipping broken registry entry {}: {}", source.get("id"), e.getMessage());
                 }
+            } catch (RuntimeException e) {
+                log.warn("Skipping broken registry entry {}: {}", source.get("id"), e.getMessage());
             }
         }
-        EntityRegistry fresh;
-        try {
-            fresh = EntityRegistry.of(entities);
-        } catch (IllegalArgumentException conflict) {
-            log.error("Stored entity registry is inconsistent ({}); keeping the previous one", conflict.getMessage());
-            return;
-        }
+        EntityRegistry fresh = consistent(entities);
         ignored = Map.copyOf(ignoredNames);
         publish(fresh);
+        signature = signature();
         loaded = true;
         log.info("Entity registry {}: {} entities, {} ignored names", index, fresh.size(), ignoredNames.size());
+    }
+
+    /** All entities, or, when two claim the same name (edits from two portals at once), all but the later ones. */
+    private EntityRegistry consistent(List<Entity> entities) {
+        try {
+            return EntityRegistry.of(entities);
+        } catch (IllegalArgumentException conflict) {
+            EntityRegistry kept = EntityRegistry.of(List.of());
+            for (Entity e : entities) {
+                try {
+                    kept = kept.with(e);
+                } catch (IllegalArgumentException again) {
+                    log.error("Entity registry {}: leaving out {} ({})", index, e.id(), again.getMessage());
+                }
+            }
+            return kept;
+        }
+    }
+
+    /** Reloads when the stored registry changed (an edit made by another portal on the same cluster). */
+    public void reloadIfChanged() throws IOException {
+        if (!signature().equals(signature)) {
+            reload();
+        }
+    }
+
+    /** Number of entries and the newest edit: enough to notice another portal's edits. */
+    private String signature() throws IOException {
+        var response = client.search(s -> s.index(index).size(0).trackTotalHits(t -> t.enabled(true))
+                .aggregations("newest", a -> a.max(m -> m.field("updated"))), Void.class);
+        long count = response.hits().total() == null ? -1 : response.hits().total().value();
+        return count + "/" + response.aggregations().get("newest").max().value();
+    }
+
+    /** Edits need the stored registry: without it they would overwrite stored entries with starter copies. */
+    private void ensureStored() throws IOException {
+        if (!loaded) {
+            throw new IllegalStateException("the entity registry is not loaded yet");
+        }
+        if (!client.indices().exists(e -> e.index(index)).value()) {
+            // deleted while we ran: write back what we hold rather than start from an auto-created index
+            IndexDefinitions.createIfMissing(client, index, IndexDefinitions.ENTITIES);
+            BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.WaitFor);
+            registry.entities().forEach(e -> bulk.operations(o -> o.index(i -> i.index(index).id(e.id())
+                    .document(toSource(e)))));
+            ignored.values().forEach(n -> bulk.operations(o -> o.index(i -> i.index(index)
+                    .id("ignored:" + ignoredKey(n.type(), n.key())).document(ignoredSource(n)))));
+            client.bulk(bulk.build());
+            log.warn("Entity registry {} was missing: stored the {} entities held in memory", index, registry.size());
+        }
     }
 
     private List<Map<String, Object>> all() throws IOException {
@@ -170,10 +216,29 @@ public class RegistryService implements OnClusterAvailable {
      */
     public synchronized Entity addAlias(String id, String alias) throws IOException {
         String name = checkName(alias);
+        ensureStored();
         Entity entity = registry.get(id).orElseThrow(() -> new IllegalArgumentException("no entity " + id));
-        Entity changed = entity.withAlias(name);
+        // the stored copy, which another portal may have changed since we loaded it
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        var stored = (co.elastic.clients.elasticsearch.core.GetResponse<Map<String, Object>>) (Object) client.get(
+                g -> g.index(index).id(id), Map.class);
+        Entity base = stored.found() ? fromSource(stored.source()) : entity;
+        Entity changed = base.withAlias(name);
         EntityRegistry fresh = registry.with(changed); // throws when another entity has this name
-        client.index(i -> i.index(index).id(id).document(toSource(changed)).refresh(Refresh.WaitFor));
+        try {
+            client.index(i -> {
+                i.index(index).id(id).document(toSource(changed)).refresh(Refresh.WaitFor);
+                if (stored.found()) {
+                    i.ifSeqNo(stored.seqNo()).ifPrimaryTerm(stored.primaryTerm());
+                }
+                return i;
+            });
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (e.status() == 409) {
+                throw new IllegalArgumentException("entity " + id + " was changed meanwhile; try again");
+            }
+            throw e;
+        }
         unignore(entity.type(), NameNormalizer.key(name, entity.type()));
         publish(fresh);
         return changed;
@@ -182,14 +247,25 @@ public class RegistryService implements OnClusterAvailable {
     /** Creates an entity with a new id derived from its label. */
     public synchronized Entity create(EntityType type, String label, List<String> aliases) throws IOException {
         String name = checkName(label);
+        ensureStored();
         List<String> names = aliases.stream().map(String::strip).filter(a -> !a.isEmpty() && !a.equals(name))
                 .distinct().toList();
-        Entity entity = new Entity(freeId(slug(name)), type, Map.of("en", name), names);
-        EntityRegistry fresh = registry.with(entity);
-        client.index(i -> i.index(index).id(entity.id()).document(toSource(entity)).refresh(Refresh.WaitFor));
-        unignore(type, NameNormalizer.key(name, type));
-        publish(fresh);
-        return entity;
+        for (int attempt = 0; ; attempt++) {
+            Entity entity = new Entity(freeId(slug(name), attempt), type, Map.of("en", name), names);
+            EntityRegistry fresh = registry.with(entity); // throws when another entity has this name
+            try {
+                // create, not index: an id another portal has just taken is not overwritten
+                client.create(c -> c.index(index).id(entity.id()).document(toSource(entity)).refresh(Refresh.WaitFor));
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                if (e.status() == 409 && attempt < 5) {
+                    continue;
+                }
+                throw e;
+            }
+            unignore(type, NameNormalizer.key(name, type));
+            publish(fresh);
+            return entity;
+        }
     }
 
     /** Marks a recognised name as not an entity. */
@@ -197,18 +273,24 @@ public class RegistryService implements OnClusterAvailable {
         if (key == null || key.isBlank() || !type.isFacet()) {
             throw new IllegalArgumentException("nothing to ignore");
         }
+        ensureStored();
         IgnoredName n = new IgnoredName(type, key, name == null ? key : name);
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("kind", KIND_IGNORED);
-        source.put("id", "ignored:" + ignoredKey(type, key));
-        source.put("type", type.name());
-        source.put("key", key);
-        source.put("name", n.name());
-        source.put("updated", Instant.now().toString());
-        client.index(i -> i.index(index).id((String) source.get("id")).document(source).refresh(Refresh.WaitFor));
+        client.index(i -> i.index(index).id("ignored:" + ignoredKey(type, key)).document(ignoredSource(n))
+                .refresh(Refresh.WaitFor));
         Map<String, IgnoredName> copy = new LinkedHashMap<>(ignored);
         copy.put(ignoredKey(type, key), n);
         ignored = Map.copyOf(copy);
+    }
+
+    private static Map<String, Object> ignoredSource(IgnoredName n) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("kind", KIND_IGNORED);
+        source.put("id", "ignored:" + ignoredKey(n.type(), n.key()));
+        source.put("type", n.type().name());
+        source.put("key", n.key());
+        source.put("name", n.name());
+        source.put("updated", Instant.now().toString());
+        return source;
     }
 
     private void unignore(EntityType type, String key) throws IOException {
@@ -267,9 +349,11 @@ public class RegistryService implements OnClusterAvailable {
         return s;
     }
 
-    private String freeId(String base) {
+    /** The first id not in the registry, after skipping {@code taken} free ones (stored meanwhile elsewhere). */
+    private String freeId(String base, int taken) {
         String id = base;
-        for (int n = 2; registry.get(id).isPresent(); n++) {
+        int skipped = 0;
+        for (int n = 2; registry.get(id).isPresent() || skipped++ < taken; n++) {
             id = base + "-" + n;
         }
         return id;

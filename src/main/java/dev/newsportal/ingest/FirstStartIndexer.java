@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On a fresh installation (no alias yet) indexes the configured sources, so the run command ends with a searchable
- * portal; an index built with an older es-mappings/documents.json (lower {@code _meta.version}) is rebuilt.
+ * portal; an index built with an older es-mappings/documents.json (lower {@code _meta.version}) is upgraded in place.
  */
 @Component
 @Order(100)
@@ -26,17 +26,14 @@ class FirstStartIndexer implements OnClusterAvailable {
 
     @Override
     public void onClusterAvailable() throws Exception {
+        if (ingest.aliasExists()) {
+            ingest.upgradeLiveMapping();
+            return;
+        }
         if (!properties.indexOnFirstStart()) {
             return;
         }
-        if (!ingest.aliasExists()) {
-            log.info("No index behind alias '{}' yet: indexing the configured sources", ingest.alias());
-        } else if (ingest.liveMappingVersion() < ingest.mappingVersion()) {
-            log.info("The index behind alias '{}' has mapping version {}, es-mappings/ has {}: rebuilding it",
-                    ingest.alias(), ingest.liveMappingVersion(), ingest.mappingVersion());
-        } else {
-            return;
-        }
+        log.info("No index behind alias '{}' yet: indexing the configured sources", ingest.alias());
         try {
             ingest.startReindex();
         } catch (IngestService.JobRunningException alreadyRunning) {

@@ -61,6 +61,7 @@ public class IngestService {
     /** Searches that resolved the alias just before the swap finish on the old index. */
     private static final long IN_FLIGHT_GRACE_MILLIS = 1000;
     private static final String INGESTED = "ingested";
+    private static final List<String> CARRIED_ENTITY_FIELDS = List.of("persons", "companies", "entities");
 
     private final ElasticsearchClient client;
     private final IngestProperties properties;
@@ -160,12 +161,46 @@ public class IngestService {
             return -1;
         }
         int lowest = Integer.MAX_VALUE;
-        for (var mapping : client.indices().getMapping(m -> m.index(live)).result().values()) {
-            var meta = mapping.mappings().meta();
-            var version = meta == null ? null : meta.get("version");
-            lowest = Math.min(lowest, version == null ? 0 : version.to(Integer.class));
+        for (String index : live) {
+            lowest = Math.min(lowest, mappingVersionOf(index));
         }
         return lowest;
+    }
+
+    private int mappingVersionOf(String index) throws IOException {
+        var mapping = client.indices().getMapping(m -> m.index(index)).result().get(index);
+        var meta = mapping == null ? null : mapping.mappings().meta();
+        var version = meta == null ? null : meta.get("version");
+        return version == null ? 0 : version.to(Integer.class);
+    }
+
+    /**
+     * Brings the live indices up to es-mappings/documents.json in place when the change only adds (new fields,
+     * {@code _meta}): nothing is rebuilt, so documents added from elsewhere (the index command) stay. A change
+     * Elasticsearch refuses in place is logged: a Reindex rebuilds the index.
+     *
+     * @return whether the live indices are current
+     */
+    public synchronized boolean upgradeLiveMapping() throws IOException {
+        int current = mappingVersion();
+        boolean upToDate = true;
+        for (String index : indicesBehindAlias()) {
+            int version = mappingVersionOf(index);
+            if (version >= current) {
+                continue;
+            }
+            try (var in = IndexDefinitions.open(IndexDefinitions.DOCUMENTS)) {
+                String mappings = tools.jackson.databind.json.JsonMapper.builder().build().readTree(in)
+                        .path("mappings").toString();
+                client.indices().putMapping(p -> p.index(index).withJson(new java.io.StringReader(mappings)));
+                log.info("Index {}: mapping upgraded in place from version {} to {}", index, version, current);
+            } catch (ElasticsearchException e) {
+                upToDate = false;
+                log.warn("Index {} has mapping version {} (es-mappings/ has {}) and cannot be upgraded in place ({});"
+                        + " a Reindex rebuilds it", index, version, current, describe(e));
+            }
+        }
+        return upToDate;
     }
 
     private synchronized IngestJob submit(Kind kind, List<IngestProperties.Source> sources) {
@@ -229,7 +264,7 @@ public class IngestService {
         Outcome outcome;
         String message;
         try {
-            write(job, target, sources, live);
+            write(job, target, sources, live, true);
             if (job.cancelRequested()) {
                 outcome = Outcome.CANCELLED;
                 message = "Cancelled; " + describeLive(live) + " stays live";
@@ -269,6 +304,7 @@ public class IngestService {
     }
 
     private void update(IngestJob job, List<IngestProperties.Source> sources) throws IOException {
+        upgradeLiveMapping(); // its documents carry the current fields
         List<String> live = indicesBehindAlias();
         String target = properties.alias();
         if (live.isEmpty()) {
@@ -278,7 +314,7 @@ public class IngestService {
         }
         job.targetIndex(live.isEmpty() ? target : live.get(0));
         try {
-            write(job, target, sources, List.of());
+            write(job, target, sources, indicesBehindAlias(), false);
             client.indices().refresh(r -> r.index(target));
             job.finish(job.cancelRequested() ? Outcome.CANCELLED : Outcome.SUCCEEDED, null);
         } catch (IndexLevelFailure e) {
@@ -303,7 +339,8 @@ public class IngestService {
      * {@code previous} (the live indices a reindex replaces) keeps its {@code ingested} time there, so "new since
      * saved" counts only documents that are really new.
      */
-    private void write(IngestJob job, String target, List<IngestProperties.Source> sources, List<String> previous) {
+    private void write(IngestJob job, String target, List<IngestProperties.Source> sources, List<String> previous,
+                       boolean keepIngested) {
         Outcomes outcomes = new Outcomes(job);
         BulkIngester<String> ingester = BulkIngester.of(b -> b.client(client)
                 .maxOperations(properties.bulkActions())
@@ -311,7 +348,7 @@ public class IngestService {
                 .maxConcurrentRequests(1)
                 .listener(outcomes));
         Instant now = Instant.now();
-        KeptIngested batch = previous.isEmpty() ? null : new KeptIngested(job, target, previous, ingester);
+        KeptIngested batch = previous.isEmpty() ? null : new KeptIngested(job, target, previous, ingester, keepIngested);
         try {
             for (IngestProperties.Source source : sources) {
                 Path path = source.path();
@@ -385,11 +422,15 @@ public class IngestService {
         private long bytes;
         private boolean warned;
 
-        KeptIngested(IngestJob job, String target, List<String> previous, BulkIngester<String> ingester) {
+        private final boolean keepIngested;
+
+        KeptIngested(IngestJob job, String target, List<String> previous, BulkIngester<String> ingester,
+                     boolean keepIngested) {
             this.job = job;
             this.target = target;
             this.previous = previous;
             this.ingester = ingester;
+            this.keepIngested = keepIngested;
         }
 
         void add(NewsDocument doc, String context) {
@@ -406,22 +447,36 @@ public class IngestService {
             if (documents.isEmpty()) {
                 return;
             }
-            Map<String, Instant> earlier = ingestedTimes();
+            Map<String, Map<?, ?>> earlier = earlierVersions();
             for (int i = 0; i < documents.size(); i++) {
                 NewsDocument doc = documents.get(i);
-                Instant kept = earlier.get(doc.id());
-                index(ingester, target, kept == null ? doc : doc.withIngested(kept), contexts.get(i));
+                Map<?, ?> old = earlier.get(doc.id());
+                Instant kept = keepIngested && old != null ? ingested(old) : null;
+                Map<String, Object> source = (kept == null ? doc : doc.withIngested(kept)).toSource();
+                if (old != null) {
+                    // Until the entity stage has looked at the text again, the people and companies stay searchable.
+                    for (String field : CARRIED_ENTITY_FIELDS) {
+                        if (old.get(field) != null) {
+                            source.put(field, old.get(field));
+                        }
+                    }
+                }
+                String id = doc.id();
+                ingester.add(op -> op.index(x -> x.index(target).id(id).document(source)), contexts.get(i));
             }
             documents.clear();
             contexts.clear();
             bytes = 0;
         }
 
-        /** By id, the earliest {@code ingested} time in the previous indices; empty (all new) when they cannot be read. */
-        private Map<String, Instant> ingestedTimes() {
+        /**
+         * By id, the document as the previous indices have it (the version with the earliest {@code ingested} time):
+         * only its ingestion time and entities; empty (all new) when they cannot be read.
+         */
+        private Map<String, Map<?, ?>> earlierVersions() {
             Set<String> ids = new LinkedHashSet<>();
             documents.forEach(d -> ids.add(d.id()));
-            Map<String, Instant> times = new HashMap<>();
+            Map<String, Map<?, ?>> times = new HashMap<>();
             try {
                 List<MultiGetOperation> docs = new ArrayList<>();
                 for (String index : previous) {
@@ -429,19 +484,25 @@ public class IngestService {
                         docs.add(MultiGetOperation.of(o -> o.index(index).id(id)));
                     }
                 }
-                MgetResponse<Map> response = client.mget(m -> m.docs(docs).sourceIncludes(INGESTED), Map.class);
+                List<String> fields = new ArrayList<>(CARRIED_ENTITY_FIELDS);
+                fields.add(INGESTED);
+                MgetResponse<Map> response = client.mget(m -> m.docs(docs).sourceIncludes(fields), Map.class);
                 for (MultiGetResponseItem<Map> item : response.docs()) {
-                    Instant time = item.isResult() && item.result().found() ? ingested(item.result().source()) : null;
-                    if (time != null) {
-                        times.merge(item.result().id(), time, (a, b) -> a.isBefore(b) ? a : b);
+                    if (item.isResult() && item.result().found() && item.result().source() != null) {
+                        Map<?, ?> found = item.result().source();
+                        times.merge(item.result().id(), found, (a, b) -> {
+                            Instant ta = ingested(a);
+                            Instant tb = ingested(b);
+                            return tb != null && (ta == null || tb.isBefore(ta)) ? b : a;
+                        });
                     }
                 }
             } catch (Exception e) {
                 // The rebuild still goes on (it may be what repairs the index); these documents just count as new.
                 if (!warned) {
                     warned = true;
-                    log.warn("Could not read ingestion times from {}: {}", previous, describe(e));
-                    job.warning(String.join(", ", previous), "ingestion times not kept: " + describe(e));
+                    log.warn("Could not read ingestion times and entities from {}: {}", previous, describe(e));
+                    job.warning(String.join(", ", previous), "ingestion times and entities not kept: " + describe(e));
                 }
             }
             return times;

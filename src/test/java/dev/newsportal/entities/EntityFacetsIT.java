@@ -142,6 +142,22 @@ class EntityFacetsIT {
                 .path("total").asLong()).isEqualTo(4);
     }
 
+    @Test
+    void aReindexKeepsThePeopleAndCompaniesSearchableUntilTheStageHasSeenTheTextAgain() throws Exception {
+        List<String> before = filesWith("persons", "mark-zuckerberg");
+        stage.stop(); // so that the new index shows what the reindex itself wrote
+        try {
+            assertThat(ingest.reindex().outcome()).isEqualTo(dev.newsportal.ingest.IngestJob.Outcome.SUCCEEDED);
+            assertThat(client.count(c -> c.index(ALIAS).query(EntityStage.PENDING)).count()).isEqualTo(5);
+            assertThat(filesWith("persons", "mark-zuckerberg")).containsExactlyInAnyOrderElementsOf(before);
+            assertThat(count(api("/api/search", "en"), "company", "meta")).isEqualTo(5);
+        } finally {
+            stage.start();
+        }
+        assertThat(stage.awaitIdle(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(filesWith("persons", "mark-zuckerberg")).containsExactlyInAnyOrderElementsOf(before);
+    }
+
     record FacetValue(String value, String label, long count, boolean selected) {
     }
 

@@ -2,20 +2,29 @@ package dev.newsportal.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import dev.newsportal.elastic.IndexDefinitions;
 import dev.newsportal.support.PortalIntegrationTest;
 import dev.newsportal.support.TestCluster;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** A live index built by an older es-mappings/ (no entity status field) is rebuilt when the portal starts. */
+/**
+ * A live index built by the previous es-mappings/ (no entity status, no version) is upgraded in place when the
+ * portal starts: nothing is rebuilt, so a document that came from elsewhere (not from the configured sources)
+ * stays, and the entity stage then gives it its people and companies.
+ */
 @PortalIntegrationTest
 class MappingUpgradeIT {
 
@@ -24,14 +33,21 @@ class MappingUpgradeIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        // before the context starts: what an installation of the previous version left behind
+        // before the context starts: what the previous version left behind
         ElasticsearchClient client = TestCluster.get().client();
         client.indices().delete(d -> d.index(OLD).ignoreUnavailable(true));
-        client.indices().create(c -> c.index(OLD).withJson(new StringReader("""
-                {"mappings": {"dynamic": "strict", "properties": {"id": {"type": "keyword"}, "title": {"type": "text"}}}}
-                """)).aliases(ALIAS, a -> a));
-        client.index(i -> i.index(OLD).id("old").document(Map.of("id", "old", "title", "from the old version"))
-                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        ObjectNode definition;
+        try (InputStream in = IndexDefinitions.open(IndexDefinitions.DOCUMENTS)) {
+            definition = (ObjectNode) JsonMapper.builder().build().readTree(in);
+        }
+        ObjectNode mappings = (ObjectNode) definition.get("mappings");
+        mappings.remove("_meta");
+        ((ObjectNode) mappings.get("properties")).remove("entities_status");
+        client.indices().create(c -> c.index(OLD).withJson(new StringReader(definition.toString())).aliases(ALIAS, a -> a));
+        client.index(i -> i.index(OLD).id("archived").refresh(Refresh.True).document(Map.of("id", "archived",
+                "title", "Archived report", "body", "Mark Zuckerberg spoke about Meta Platforms in Menlo Park.",
+                "title_en", "Archived report", "body_en", "Mark Zuckerberg spoke about Meta Platforms in Menlo Park.",
+                "language", "en", "source", "archive", "ingested", "2020-01-01T00:00:00Z")));
         registry.add("portal.ingest.alias", () -> ALIAS);
         registry.add("portal.ingest.index-on-first-start", () -> "true");
         registry.add("portal.ingest.sources[0].name", () -> "seeds");
@@ -42,20 +58,28 @@ class MappingUpgradeIT {
     IngestService ingest;
 
     @Test
-    void olderMappingIsRebuiltFromTheSourcesAtStart() throws Exception {
+    @SuppressWarnings("unchecked")
+    void olderMappingIsUpgradedInPlaceAndItsDocumentsGetTheirEntities() throws Exception {
         ElasticsearchClient client = TestCluster.get().client();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        List<String> live = List.of(OLD);
-        while (System.nanoTime() < deadline && live.contains(OLD)) {
-            Thread.sleep(250);
-            live = List.copyOf(client.indices().getAlias(a -> a.name(ALIAS)).result().keySet());
-        }
-        assertThat(live).hasSize(1).doesNotContain(OLD);
-        while (System.nanoTime() < deadline && ingest.current().isPresent()) {
-            Thread.sleep(100); // the old index goes once searches still on it had time to finish
+        while (System.nanoTime() < deadline && ingest.liveMappingVersion() < ingest.mappingVersion()) {
+            Thread.sleep(200);
         }
         assertThat(ingest.liveMappingVersion()).isEqualTo(ingest.mappingVersion()).isGreaterThan(0);
-        assertThat(client.count(c -> c.index(ALIAS)).count()).isEqualTo(5);
-        assertThat(client.indices().exists(e -> e.index(OLD)).value()).isFalse();
+        assertThat(client.indices().getAlias(a -> a.name(ALIAS)).result().keySet()).containsExactly(OLD);
+        assertThat(ingest.last()).as("no rebuild").isEmpty();
+
+        Map<String, Object> source = null;
+        while (System.nanoTime() < deadline) {
+            source = (Map<String, Object>) client.get(g -> g.index(ALIAS).id("archived"), Map.class).source();
+            if ("done".equals(source.get("entities_status"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(source).containsEntry("entities_status", "done");
+        assertThat((List<Object>) source.get("persons")).contains("mark-zuckerberg");
+        assertThat((List<Object>) source.get("companies")).contains("meta");
+        assertThat(client.count(c -> c.index(ALIAS)).count()).isEqualTo(1);
     }
 }
