@@ -54,6 +54,31 @@ class KuromojiExtractorTest {
     }
 
     @Test
+    void singleCharactersAreNotPersons() {
+        assertThat(of("それは本当に面白かったです（笑）。", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void katakanaCommonNounsAndLoanwordsAreNotPersons() {
+        assertThat(of("彼女はブログにカラダの悩みを書いた。アプリが人気だ。", EntityType.PERSON)).isEmpty();
+        // a given name of the dictionary and a word before an honorific still are
+        assertThat(of("カオリは笑った。", EntityType.PERSON)).containsExactly("カオリ");
+    }
+
+    @Test
+    void kanaPronounsAreNotPersonsWithoutAnHonorific() {
+        assertThat(of("オレは知らない。キミに会いたい。", EntityType.PERSON)).isEmpty();
+        assertThat(of("キミさんは40歳で出産した。", EntityType.PERSON)).containsExactly("キミ");
+    }
+
+    @Test
+    void adverbialNounsAreNotOrganisations() {
+        assertThat(of("充実した毎日を送っている。", EntityType.COMPANY)).isEmpty();
+        assertThat(KuromojiExtractor.adverbialReading("毎日")).isTrue();
+        assertThat(KuromojiExtractor.adverbialReading("日産")).isFalse();
+    }
+
+    @Test
     void otherLanguagesAreNotHandled() {
         assertThat(extractor.extract("Mark Zuckerberg", "en")).isEmpty();
     }
