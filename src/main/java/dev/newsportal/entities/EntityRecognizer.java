@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  *             headline ("Uncovering Challenges");</li>
  *         <li>types are repaired by how names are built ({@link OrganisationRules}: "... Records" or "Partido ..." is
  *             an organisation, "... Valley" a place, "Saab 93" a product) and country names ({@link PlaceNames}) are
- *             places, never persons or companies.</li>
+ *             places, never persons or companies;</li>
+ *         <li>a name with a digit is not a person ("Covid-19"), and a one-word organisation that is a generic noun of
+ *             the language ({@link #INSTITUTIONS}: "Gobierno", "Parlement", "Regierung", or a word nearly always
+ *             written in lower case) is not a company unless the registry knows it.</li>
  *       </ul></li>
  *   <li><b>In-document linking</b>: a one-word name (of any type) whose form, or whose form without a genitive
  *       ending, is a registry alias or the last or first word of a person's full name in the same text joins that

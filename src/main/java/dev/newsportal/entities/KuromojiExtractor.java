@@ -169,7 +169,18 @@ public final class KuromojiExtractor implements EntityExtractor {
             while (j < tokens.size() && types[j] == types[i] && !begins[j]) {
                 j++;
             }
-            spans.add(EntitySpan.of(text, types[i], tokens.get(i).start(), tokens.get(j - 1).end()));
+            int[] byline = types[i] == EntityType.PERSON ? byline(text, tokens.get(i).start(), tokens.get(j - 1).end())
+                    : null;
+            if (byline != null && !spans.isEmpty() && spans.get(spans.size() - 1).end() > byline[0]) {
+                byline = null;
+            }
+            for (int k = j; byline != null && k < tokens.size() && tokens.get(k).start() < byline[1]; k++) {
+                if (types[k] != null) {
+                    byline = null;
+                }
+            }
+            spans.add(byline != null ? EntitySpan.of(text, EntityType.PERSON, byline[0], byline[1])
+                    : EntitySpan.of(text, types[i], tokens.get(i).start(), tokens.get(j - 1).end()));
             i = j;
         }
         return spans;
@@ -390,6 +401,34 @@ public final class KuromojiExtractor implements EntityExtractor {
             return true;
         }
         return katakana && !givenName && !polite && COMMON_KATAKANA.get().contains(s);
+    }
+
+    /**
+     * The whole name of a byline when a person is part of one: in "（オフィスエムツー／佐枝せつこ）" or "（文／神田はるひ）"
+     * everything between the slash and the closing bracket is the writer's name, though the dictionary may know only
+     * a part of it ("せつこ", "神田はる"). Null when the person is not in such a byline.
+     */
+    static int[] byline(String text, int start, int end) {
+        int a = start;
+        while (a > 0 && nameChar(text.charAt(a - 1))) {
+            a--;
+        }
+        int b = end;
+        while (b < text.length() && nameChar(text.charAt(b))) {
+            b++;
+        }
+        if (a == 0 || b >= text.length() || "／/".indexOf(text.charAt(a - 1)) < 0 || "）)".indexOf(text.charAt(b)) < 0
+                || b - a > 10 || a == start && b == end) {
+            return null;
+        }
+        int open = text.lastIndexOf('（', a);
+        int ascii = text.lastIndexOf('(', a);
+        int newline = text.lastIndexOf('\n', a);
+        return Math.max(open, ascii) > newline && a - Math.max(open, ascii) <= 30 ? new int[] {a, b} : null;
+    }
+
+    private static boolean nameChar(char c) {
+        return NameNormalizer.isHan(c) || NameNormalizer.isKatakana(c) || NameNormalizer.isHiragana(c) || c == '々';
     }
 
     /** Honorifics proper (not role words): after one, even a common word is someone's name ("キミさん"). */

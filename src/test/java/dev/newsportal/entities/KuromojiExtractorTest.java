@@ -79,6 +79,12 @@ class KuromojiExtractorTest {
     }
 
     @Test
+    void aBylineIsTheWholeName() {
+        assertThat(of("毎朝の習慣が大切だ。（編集部／佐枝せつこ）", EntityType.PERSON)).containsExactly("佐枝せつこ");
+        assertThat(of("前向きになれる本がいい。（文／神田はるひ）", EntityType.PERSON)).containsExactly("神田はるひ");
+    }
+
+    @Test
     void otherLanguagesAreNotHandled() {
         assertThat(extractor.extract("Mark Zuckerberg", "en")).isEmpty();
     }
