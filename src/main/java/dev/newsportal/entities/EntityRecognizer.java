@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  *             headline ("Uncovering Challenges");</li>
  *         <li>types are repaired by how names are built ({@link OrganisationRules}: "... Records" or "Partido ..." is
  *             an organisation, "... Valley" a place, "Saab 93" a product) and country names ({@link PlaceNames}) are
- *             places, never persons or companies.</li>
+ *             places, never persons or companies;</li>
+ *         <li>a name with a digit is not a person ("Covid-19"), and a one-word organisation that is a generic noun of
+ *             the language ({@link #INSTITUTIONS}: "Gobierno", "Parlement", "Regierung", or a word nearly always
+ *             written in lower case) is not a company unless the registry knows it.</li>
  *       </ul></li>
  *   <li><b>In-document linking</b>: a one-word name (of any type) whose form, or whose form without a genitive
  *       ending, is a registry alias or the last or first word of a person's full name in the same text joins that
@@ -532,8 +535,63 @@ public final class EntityRecognizer implements EntityExtractor {
         if ((type == EntityType.COMPANY || type == EntityType.PERSON) && PlaceNames.isCountry(surface)) {
             type = EntityType.LOCATION;
         }
+        if (type == EntityType.PERSON && surface.codePoints().anyMatch(Character::isDigit)) {
+            type = EntityType.MISC; // "Covid-19", "G7", "Windows 11": names with digits are not persons
+        }
+        if (type == EntityType.COMPANY && genericOrganisation(text.substring(start, end), language)) {
+            type = EntityType.MISC; // "Gobierno", "Parlement", "Regierung": an institution, not a named one
+        }
         return start == span.start() && end == span.end() && type == span.type() ? span
                 : EntitySpan.of(text, type, start, end);
+    }
+
+    /**
+     * Generic nouns for institutions, per language, that recognisers take for an organisation's name when written
+     * with a capital ("el Gobierno", "le Parlement", "die Regierung"): alone they name no organisation in particular.
+     * Written from general knowledge of the languages (not from any evaluation data).
+     */
+    static final Map<String, java.util.Set<String>> INSTITUTIONS = Map.of(
+            "en", java.util.Set.of("government", "state", "parliament", "ministry", "police",
+                    "military", "church", "court", "institute", "university", "commission", "council",
+                    "department", "agency", "company", "firm", "group", "bank", "party", "opposition", "administration",
+                    "cabinet", "assembly", "federation", "association", "foundation", "union", "authority", "board",
+                    "committee", "prosecutor", "prosecutors", "city", "municipality"),
+            "de", java.util.Set.of("regierung", "bundesregierung", "landesregierung", "staatsregierung", "staat",
+                    "parlament", "landtag", "kongress", "senat", "ministerium", "polizei", "justiz", "armee", "militär",
+                    "kirche", "gericht", "institut", "universität", "hochschule", "kommission", "rat", "behörde",
+                    "verwaltung", "rathaus", "konzern", "unternehmen", "firma", "gesellschaft", "bank", "partei",
+                    "gewerkschaft", "opposition", "koalition", "stadt", "gemeinde", "bund", "länder", "staatsanwaltschaft",
+                    "ministerrat", "verband", "verein", "stiftung", "ausschuss", "agentur", "amt", "konzernleitung",
+                    "vorstand", "aufsichtsrat"),
+            "fr", java.util.Set.of("gouvernement", "état", "etat", "parlement", "sénat", "assemblée", "conseil",
+                    "ministère", "gendarmerie", "police", "justice", "armée", "église", "tribunal", "cour", "institut",
+                    "université", "commission", "préfecture", "mairie", "parquet", "région", "département", "agence",
+                    "fondation", "compagnie", "société", "entreprise", "groupe", "banque", "syndicat", "parti",
+                    "opposition", "majorité", "association", "fédération", "union", "autorité", "comité", "ville",
+                    "commune", "municipalité", "administration"),
+            "es", java.util.Set.of("gobierno", "estado", "congreso", "senado", "parlamento", "ministerio", "policía",
+                    "ejército", "iglesia", "tribunal", "fiscalía", "ayuntamiento", "junta", "universidad", "instituto",
+                    "consejo", "comisión", "cámara", "asamblea", "corte", "presidencia", "administración", "gabinete",
+                    "partido", "sindicato", "banco", "empresa", "compañía", "secretaría", "procuraduría", "oposición",
+                    "ejecutivo", "legislativo", "judicial", "marina", "armada", "agencia", "fundación",
+                    "asociación", "federación", "unión", "autoridad", "comité", "ciudad", "municipio", "alcaldía",
+                    "municipalidad"));
+
+    /**
+     * Whether a one-word organisation name is a generic noun of the language: an institution ({@link #INSTITUTIONS})
+     * or a word written in lower case nearly always ({@link CommonWords#isNeverName}), unless the registry knows it.
+     */
+    boolean genericOrganisation(String surface, String language) {
+        String word = stripOuter(surface.strip());
+        if (word.isEmpty() || word.codePoints().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        if (registry.byKey(NameNormalizer.key(word, EntityType.COMPANY)).isPresent()) {
+            return false;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        return INSTITUTIONS.getOrDefault(language, java.util.Set.of()).contains(lower)
+                || !word.equals(word.toUpperCase(Locale.ROOT)) && CommonWords.isNeverName(word, language);
     }
 
     /** Links names to registry entities and to fuller names of the same text, and gives each its key. */

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.TokenInfoDictionary;
+import org.apache.lucene.analysis.ja.dict.TokenInfoFST;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.IntsRef;
+import org.apache.lucene.util.fst.FST;
 
 /**
  * Japanese names from the kuromoji morphological analyser (Lucene, IPADIC): its proper-noun tags
@@ -146,7 +150,7 @@ public final class KuromojiExtractor implements EntityExtractor {
             if (types[i] != null) {
                 continue;
             }
-            if (t.organisation() && t.known()) {
+            if (t.organisation() && t.known() && !adverbialReading(t.surface())) {
                 types[i] = otherOrganisation(t.surface()) ? EntityType.MISC : EntityType.COMPANY;
                 begins[i] = true;
             } else if (t.place()) {
@@ -165,7 +169,18 @@ public final class KuromojiExtractor implements EntityExtractor {
             while (j < tokens.size() && types[j] == types[i] && !begins[j]) {
                 j++;
             }
-            spans.add(EntitySpan.of(text, types[i], tokens.get(i).start(), tokens.get(j - 1).end()));
+            int[] byline = types[i] == EntityType.PERSON ? byline(text, tokens.get(i).start(), tokens.get(j - 1).end())
+                    : null;
+            if (byline != null && !spans.isEmpty() && spans.get(spans.size() - 1).end() > byline[0]) {
+                byline = null;
+            }
+            for (int k = j; byline != null && k < tokens.size() && tokens.get(k).start() < byline[1]; k++) {
+                if (types[k] != null) {
+                    byline = null;
+                }
+            }
+            spans.add(byline != null ? EntitySpan.of(text, EntityType.PERSON, byline[0], byline[1])
+                    : EntitySpan.of(text, types[i], tokens.get(i).start(), tokens.get(j - 1).end()));
             i = j;
         }
         return spans;
@@ -205,7 +220,9 @@ public final class KuromojiExtractor implements EntityExtractor {
                 }
                 Token h = tokens.get(head);
                 boolean headOnly = first == head && !(h.organisation() && h.known());
-                if (first >= 0 && !headOnly) {
+                // a lone organisation token that is also an adverbial noun: "毎日" (every day), not the newspaper
+                boolean adverb = first == head && h.organisation() && adverbialReading(h.surface());
+                if (first >= 0 && !headOnly && !adverb) {
                     // a trailing legal form belongs to the name
                     int last = head;
                     if (last + 1 < b && (tokens.get(last + 1).surface().equals("株式会社")
@@ -270,6 +287,8 @@ public final class KuromojiExtractor implements EntityExtractor {
                 Token before = i > 0 ? tokens.get(i - 1) : null;
                 boolean honorific = next != null && (PERSON_SUFFIXES.contains(next.surface())
                         || next.pos().startsWith("名詞-接尾-人名"));
+                boolean polite = next != null && (HONORIFICS.contains(next.surface())
+                        || next.pos().startsWith("名詞-接尾-人名"));
                 boolean placeContext = t.katakana() && (next != null && PLACE_SUFFIXES.contains(next.surface())
                         || before != null && PLACE_PREFIXES.contains(before.surface()));
                 int length = tokens.get(j - 1).end() - t.start();
@@ -330,6 +349,10 @@ public final class KuromojiExtractor implements EntityExtractor {
                         kanji += tokens.get(j).surface().length();
                         j++;
                     }
+                    if (!dotted && ordinaryWord(tokens, start, j, polite)) {
+                        i = j;
+                        continue;
+                    }
                 }
             }
             if (person) {
@@ -341,6 +364,147 @@ public final class KuromojiExtractor implements EntityExtractor {
             } else {
                 i++;
             }
+        }
+    }
+
+    /**
+     * Whether a person candidate (tokens {@code [from, to)}, not a dotted chain) is an ordinary word: a single
+     * character ("笑" of "（笑）", "美"); a kana word the dictionary knows as a pronoun ("オレ", "キミ"), unless it is
+     * also a name of the dictionary and has an honorific ("キミさん"); or a katakana word of
+     * {@code common-katakana-ja.txt} (loanwords and katakana-written common nouns: "ブログ", "イケメン", "カラダ")
+     * that is neither a given name of the dictionary nor followed by an honorific.
+     */
+    static boolean ordinaryWord(List<Token> tokens, int from, int to, boolean polite) {
+        StringBuilder surface = new StringBuilder();
+        boolean kana = true;
+        boolean katakana = true;
+        boolean givenName = false;
+        boolean pronoun = false;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            surface.append(t.surface());
+            kana &= t.surface().codePoints().allMatch(c -> NameNormalizer.isKatakana(c) || NameNormalizer.isHiragana(c));
+            katakana &= t.katakana();
+            givenName |= t.pos().startsWith("名詞-固有名詞-人名-名");
+            if (t.pos().startsWith("名詞-代名詞") || t.person() && t.surface().codePoints().allMatch(
+                    c -> NameNormalizer.isKatakana(c) || NameNormalizer.isHiragana(c))) {
+                List<String> readings = readings(t.surface());
+                pronoun |= readings.stream().anyMatch(p -> p.startsWith("名詞-代名詞")) && (!polite
+                        || readings.stream().noneMatch(p -> p.startsWith("名詞-固有名詞-人名")));
+            }
+        }
+        String s = surface.toString();
+        if (s.codePointCount(0, s.length()) == 1) {
+            return true;
+        }
+        if (kana && pronoun) {
+            return true;
+        }
+        return katakana && !givenName && !polite && COMMON_KATAKANA.get().contains(s);
+    }
+
+    /**
+     * The whole name of a byline when a person is part of one: in "（オフィスエムツー／佐枝せつこ）" or "（文／神田はるひ）"
+     * everything between the slash and the closing bracket is the writer's name, though the dictionary may know only
+     * a part of it ("せつこ", "神田はる"). Null when the person is not in such a byline.
+     */
+    static int[] byline(String text, int start, int end) {
+        int a = start;
+        while (a > 0 && nameChar(text.charAt(a - 1))) {
+            a--;
+        }
+        int b = end;
+        while (b < text.length() && nameChar(text.charAt(b))) {
+            b++;
+        }
+        if (a == 0 || b >= text.length() || "／/".indexOf(text.charAt(a - 1)) < 0 || "）)".indexOf(text.charAt(b)) < 0
+                || b - a > 10 || a == start && b == end) {
+            return null;
+        }
+        int open = text.lastIndexOf('（', a);
+        int ascii = text.lastIndexOf('(', a);
+        int newline = text.lastIndexOf('\n', a);
+        return Math.max(open, ascii) > newline && a - Math.max(open, ascii) <= 30 ? new int[] {a, b} : null;
+    }
+
+    private static boolean nameChar(char c) {
+        return NameNormalizer.isHan(c) || NameNormalizer.isKatakana(c) || NameNormalizer.isHiragana(c) || c == '々';
+    }
+
+    /** Honorifics proper (not role words): after one, even a common word is someone's name ("キミさん"). */
+    static final Set<String> HONORIFICS = Set.of("氏", "さん", "様", "君", "くん", "ちゃん", "殿");
+
+    private static final java.util.function.Supplier<Set<String>> COMMON_KATAKANA = memoize(() -> {
+        Set<String> words = new java.util.HashSet<>();
+        try (java.io.InputStream in = KuromojiExtractor.class.getResourceAsStream("/entities/common-katakana-ja.txt")) {
+            if (in == null) {
+                return Set.of();
+            }
+            java.io.BufferedReader reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null;) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    words.add(line.split("\t")[0].strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    });
+
+    private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = supplier.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
+    }
+
+    /** Whether the dictionary also knows the word as an adverbial noun or adverb ("毎日": every day). */
+    static boolean adverbialReading(String surface) {
+        return readings(surface).stream().anyMatch(p -> p.startsWith("名詞-副詞可能") || p.startsWith("副詞"));
+    }
+
+    /** The parts of speech of the dictionary's entries for exactly this word (empty when it has none). */
+    static List<String> readings(String surface) {
+        try {
+            TokenInfoDictionary dictionary = TokenInfoDictionary.getInstance();
+            TokenInfoFST fst = dictionary.getFST();
+            FST.BytesReader reader = fst.getBytesReader();
+            FST.Arc<Long> arc = fst.getFirstArc(new FST.Arc<>());
+            long output = 0;
+            for (int i = 0; i < surface.length(); i++) {
+                if (fst.findTargetArc(surface.charAt(i), arc, arc, i == 0, reader) == null) {
+                    return List.of();
+                }
+                output += arc.output();
+            }
+            if (!arc.isFinal()) {
+                return List.of();
+            }
+            IntsRef ids = new IntsRef();
+            dictionary.lookupWordIds((int) (output + arc.nextFinalOutput()), ids);
+            List<String> pos = new ArrayList<>(ids.length);
+            for (int k = 0; k < ids.length; k++) {
+                pos.add(dictionary.getPartOfSpeech(ids.ints[ids.offset + k]));
+            }
+            return pos;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -90,6 +90,30 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void namesWithDigitsAreNotPersons() {
+        List<DocumentEntity> entities = recognizer.recognize(
+                "Selon les médecins, Covid-19 reste dangereux. Le président Emmanuel Macron a parlé.", "fr");
+        assertThat(keys(entities, EntityType.PERSON)).noneMatch(k -> k.contains("19"));
+        assertThat(recognizer.clean("Covid-19 spreads.", EntitySpan.of("Covid-19 spreads.", EntityType.PERSON, 0, 8),
+                "en").type()).isEqualTo(EntityType.MISC);
+    }
+
+    @Test
+    void genericInstitutionsAreNotCompanies() {
+        assertThat(recognizer.genericOrganisation("Gobierno", "es")).isTrue();
+        assertThat(recognizer.genericOrganisation("Parlement", "fr")).isTrue();
+        assertThat(recognizer.genericOrganisation("Regierung", "de")).isTrue();
+        assertThat(recognizer.genericOrganisation("Government", "en")).isTrue();
+        // named organisations, registry entries and longer names are kept
+        assertThat(recognizer.genericOrganisation("Bundestag", "de")).isFalse();
+        assertThat(recognizer.genericOrganisation("Meta", "es")).isFalse();
+        assertThat(recognizer.genericOrganisation("Parlement européen", "fr")).isFalse();
+        List<DocumentEntity> entities = recognizer.recognize(
+                "El Gobierno anunció nuevas medidas. El Estado pagará las ayudas, según el Gobierno.", "es");
+        assertThat(keys(entities, EntityType.COMPANY)).doesNotContain("~gobierno", "~estado");
+    }
+
+    @Test
     void pronounsAreNotPersons() {
         List<RecognizedName> names = recognizer.recognizeNames(
                 "He said the plan would work. His colleague Tijmen Blankevoort disagreed. She left.", "en");

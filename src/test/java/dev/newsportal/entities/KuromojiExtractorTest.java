@@ -54,6 +54,37 @@ class KuromojiExtractorTest {
     }
 
     @Test
+    void singleCharactersAreNotPersons() {
+        assertThat(of("それは本当に面白かったです（笑）。", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void katakanaCommonNounsAndLoanwordsAreNotPersons() {
+        assertThat(of("彼女はブログにカラダの悩みを書いた。アプリが人気だ。", EntityType.PERSON)).isEmpty();
+        // a given name of the dictionary and a word before an honorific still are
+        assertThat(of("カオリは笑った。", EntityType.PERSON)).containsExactly("カオリ");
+    }
+
+    @Test
+    void kanaPronounsAreNotPersonsWithoutAnHonorific() {
+        assertThat(of("オレは知らない。キミに会いたい。", EntityType.PERSON)).isEmpty();
+        assertThat(of("キミさんは40歳で出産した。", EntityType.PERSON)).containsExactly("キミ");
+    }
+
+    @Test
+    void adverbialNounsAreNotOrganisations() {
+        assertThat(of("充実した毎日を送っている。", EntityType.COMPANY)).isEmpty();
+        assertThat(KuromojiExtractor.adverbialReading("毎日")).isTrue();
+        assertThat(KuromojiExtractor.adverbialReading("日産")).isFalse();
+    }
+
+    @Test
+    void aBylineIsTheWholeName() {
+        assertThat(of("毎朝の習慣が大切だ。（編集部／佐枝せつこ）", EntityType.PERSON)).containsExactly("佐枝せつこ");
+        assertThat(of("前向きになれる本がいい。（文／神田はるひ）", EntityType.PERSON)).containsExactly("神田はるひ");
+    }
+
+    @Test
     void otherLanguagesAreNotHandled() {
         assertThat(extractor.extract("Mark Zuckerberg", "en")).isEmpty();
     }
