@@ -271,14 +271,6 @@ class EntityAdminIT extends BrowserTestBase {
         return counts;
     }
 
-    private void assertNoSeriousAccessibilityViolations() {
-        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
-        var serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp()).toList();
-        assertThat(serious).as("axe-core serious/critical violations on %s", browser.getCurrentUrl()).isEmpty();
-    }
-
     private WebDriverWait await() {
         return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.WebDriverException.class);

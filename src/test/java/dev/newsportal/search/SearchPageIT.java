@@ -230,14 +230,6 @@ class SearchPageIT extends BrowserTestBase {
         assertThat(facetLink("source", "iFanr").isDisplayed()).isTrue();
     }
 
-    private void assertNoSeriousAccessibilityViolations() {
-        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
-        var serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp()).toList();
-        assertThat(serious).as("axe-core serious/critical violations on %s", browser.getCurrentUrl()).isEmpty();
-    }
-
     private WebElement facetLink(String facet, String value) {
         return browser.findElement(By.cssSelector("#facet-" + facet + " a[data-value='" + value + "']"));
     }

@@ -246,12 +246,4 @@ class DocumentEntitiesIT extends BrowserTestBase {
     private List<String> texts(String css) {
         return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
-
-    private void assertNoSeriousAccessibilityViolations() {
-        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
-        var serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp()).toList();
-        assertThat(serious).as("axe-core serious/critical violations on %s", browser.getCurrentUrl()).isEmpty();
-    }
 }

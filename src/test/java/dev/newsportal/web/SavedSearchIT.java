@@ -238,14 +238,6 @@ class SavedSearchIT extends BrowserTestBase {
         assertThat(row("Meta (de)")).isEmpty();
     }
 
-    private void assertNoSeriousAccessibilityViolations() {
-        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
-        var serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp()).toList();
-        assertThat(serious).as("axe-core serious/critical violations on %s", browser.getCurrentUrl()).isEmpty();
-    }
-
     /** Opens the save form for a search and submits it under a name. */
     private void save(String formPath, String name) {
         browser.get(url(formPath));
