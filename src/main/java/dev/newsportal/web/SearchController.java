@@ -24,7 +24,9 @@ class SearchController {
     String search(HttpServletRequest request, Locale locale, Model model) {
         SearchState state = SearchState.fromParameters(request.getParameterMap());
         model.addAttribute("state", state);
-        model.addAttribute("result", search.search(state, locale));
+        SearchService.ResultPage result = search.search(state, locale);
+        model.addAttribute("result", result);
+        model.addAttribute("facetLinks", FacetLinks.of(state, result.facets()));
         model.addAttribute("facets", Facet.values());
         model.addAttribute("facetLanguage", Facet.LANGUAGE);
         model.addAttribute("sorts", SearchState.Sort.values());
