@@ -260,9 +260,19 @@ class SavedSearchIT extends BrowserTestBase {
                 .findElement(By.cssSelector(css)).getText();
     }
 
+    /** Clean-up; Chrome may still be settling the previous navigation ("node does not belong to the document"). */
     private void delete(String name) {
-        browser.get(url("/saved"));
-        row(name).ifPresent(r -> submit(r.findElement(By.cssSelector("form.delete button"))));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.get(url("/saved"));
+                row(name).ifPresent(r -> submit(r.findElement(By.cssSelector("form.delete button"))));
+                return;
+            } catch (org.openqa.selenium.WebDriverException settling) {
+                if (attempt == 3) {
+                    throw settling;
+                }
+            }
+        }
     }
 
     /** Search and multi-search requests the node has received so far, from its HTTP route statistics. */
