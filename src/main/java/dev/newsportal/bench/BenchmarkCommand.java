@@ -27,7 +27,7 @@ import java.util.zip.GZIPInputStream;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ExpandWildcard;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import dev.newsportal.elastic.EmbeddedNode;
+import dev.newsportal.elastic.ClusterReady;
 import dev.newsportal.entities.EntityStage;
 import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestProperties;
@@ -157,8 +157,7 @@ public final class BenchmarkCommand {
                     .run(springArgs.toArray(String[]::new))) {
                 ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
                 try {
-                    context.getBeanProvider(EmbeddedNode.class).ifAvailable(EmbeddedNode::awaitReady);
-                    awaitCluster(client);
+                    ClusterReady.await(context);
                     deleteBenchIndices(client); // leftovers of a benchmark that was killed
                     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
                     measure(context, client, sample, articles.size(), queries, port);
@@ -349,21 +348,6 @@ public final class BenchmarkCommand {
             }
         } catch (Exception e) {
             System.err.println("Could not delete the benchmark's indices: " + e);
-        }
-    }
-
-    private static void awaitCluster(ElasticsearchClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (true) {
-            try {
-                client.cluster().health();
-                return;
-            } catch (Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Elasticsearch is not reachable: " + e.getMessage(), e);
-                }
-                Thread.sleep(1000);
-            }
         }
     }
 

@@ -3,12 +3,10 @@ package dev.newsportal.ingest;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.newsportal.elastic.EmbeddedNode;
+import dev.newsportal.elastic.ClusterReady;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,8 +55,7 @@ public final class IndexCommand {
                         // recognition is the portal's background work: the command ends when the text is searchable
                         "portal.entities.enabled=false", "spring.main.banner-mode=off")
                 .run(springArgs.toArray(String[]::new))) {
-            context.getBeanProvider(EmbeddedNode.class).ifAvailable(EmbeddedNode::awaitReady);
-            awaitCluster(context.getBean(ElasticsearchClient.class));
+            ClusterReady.await(context);
             IngestJob.Status status = context.getBean(IngestService.class).update(sources);
             out.printf("%s: %d files, %d indexed, %d skipped, %d failed in %d ms%n", status.outcome(),
                     status.filesSeen(), status.indexed(), status.skipped(), status.failed(), status.elapsedMillis());
@@ -73,21 +70,6 @@ public final class IndexCommand {
                 case SUCCEEDED -> status.skipped() + status.failed() == 0 ? 0 : 1;
                 default -> 2;
             };
-        }
-    }
-
-    private static void awaitCluster(ElasticsearchClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            try {
-                client.cluster().health();
-                return;
-            } catch (Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Elasticsearch is not reachable: " + e.getMessage(), e);
-                }
-                Thread.sleep(1000);
-            }
         }
     }
 }
