@@ -33,32 +33,31 @@ class EntityEdits {
     }
 
     Result alias(String id, String name, Locale ui) {
-        try {
+        return attempt(name, () -> {
             Entity changed = registry.addAlias(id, name);
             return new Result(true, "entities.notice.aliased", name.strip(), label(changed, ui), changed, null);
-        } catch (IllegalArgumentException e) {
-            return rejected(name, e);
-        } catch (Exception e) {
-            return unavailable(name, e);
-        }
+        });
     }
 
     Result create(String type, String name, Locale ui) {
-        try {
+        return attempt(name, () -> {
             Entity created = registry.create(type(type), name, java.util.List.of());
             return new Result(true, "entities.notice.created", label(created, ui), created.id(), created, null);
-        } catch (IllegalArgumentException e) {
-            return rejected(name, e);
-        } catch (Exception e) {
-            return unavailable(name, e);
-        }
+        });
     }
 
     Result ignore(String type, String key, String name) {
-        try {
+        return attempt(name, () -> {
             registry.ignore(type(type), key, name);
             return new Result(true, "entities.notice.ignored", name == null || name.isBlank() ? key : name.strip(),
                     null, null, null);
+        });
+    }
+
+    /** Runs an edit; a rejected one and an unreachable registry both become messages. */
+    private static Result attempt(String name, java.util.concurrent.Callable<Result> edit) {
+        try {
+            return edit.call();
         } catch (IllegalArgumentException e) {
             return rejected(name, e);
         } catch (Exception e) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -394,13 +393,8 @@ public class RegistryService implements OnClusterAvailable {
         return new Entity((String) source.get("id"), EntityType.valueOf((String) source.get("type")), labels, aliases);
     }
 
-    /** For tests and the admin page: every stored entity of one type, by label. */
+    /** Every entity of one type (the admin page orders them by the label of its UI language). */
     public List<Entity> entities(EntityType type) {
-        return registry.entities().stream().filter(e -> e.type() == type)
-                .sorted(java.util.Comparator.comparing(e -> e.label("en").toLowerCase(Locale.ROOT))).toList();
-    }
-
-    Set<String> ignoredKeys() {
-        return ignored.keySet();
+        return registry.entities().stream().filter(e -> e.type() == type).toList();
     }
 }
