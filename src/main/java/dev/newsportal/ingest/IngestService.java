@@ -146,9 +146,17 @@ public class IngestService {
 
     /** The {@code _meta.version} of es-mappings/documents.json. */
     public int mappingVersion() {
+        return version(documentsMappings());
+    }
+
+    private static int version(tools.jackson.databind.JsonNode mappings) {
+        return mappings.path("_meta").path("version").asInt(0);
+    }
+
+    /** The {@code mappings} object of es-mappings/documents.json. */
+    private static tools.jackson.databind.JsonNode documentsMappings() {
         try (var in = IndexDefinitions.open(IndexDefinitions.DOCUMENTS)) {
-            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(in)
-                    .path("mappings").path("_meta").path("version").asInt(0);
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(in).path("mappings");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -182,17 +190,17 @@ public class IngestService {
      * @return whether the live indices are current
      */
     public synchronized boolean upgradeLiveMapping() throws IOException {
-        int current = mappingVersion();
+        tools.jackson.databind.JsonNode mappings = documentsMappings();
+        int current = version(mappings);
         boolean upToDate = true;
         for (String index : indicesBehindAlias()) {
             int version = mappingVersionOf(index);
             if (version >= current) {
                 continue;
             }
-            try (var in = IndexDefinitions.open(IndexDefinitions.DOCUMENTS)) {
-                String mappings = tools.jackson.databind.json.JsonMapper.builder().build().readTree(in)
-                        .path("mappings").toString();
-                client.indices().putMapping(p -> p.index(index).withJson(new java.io.StringReader(mappings)));
+            try {
+                client.indices().putMapping(p -> p.index(index)
+                        .withJson(new java.io.StringReader(mappings.toString())));
                 log.info("Index {}: mapping upgraded in place from version {} to {}", index, version, current);
             } catch (ElasticsearchException e) {
                 upToDate = false;
