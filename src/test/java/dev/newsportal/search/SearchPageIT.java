@@ -66,7 +66,7 @@ class SearchPageIT extends BrowserTestBase {
         browser.get(url("/"));
         WebElement box = browser.findElement(By.id("q"));
         box.sendKeys("Entlassungsrunden", Keys.ENTER);
-        assertThat(browser.getCurrentUrl()).contains("/search?q=Entlassungsrunden");
+        awaitUrlContaining("/search?q=Entlassungsrunden");
         assertThat(resultIds()).hasSize(1);
         assertThat(browser.findElements(By.cssSelector(".hits mark"))).isNotEmpty();
         assertNoSeriousAccessibilityViolations();
@@ -78,6 +78,7 @@ class SearchPageIT extends BrowserTestBase {
         // a registry name finds the entity in another script: the Japanese seed writes マーク・ザッカーバーグ
         browser.get(url("/"));
         browser.findElement(By.id("q")).sendKeys("Zuckerberg", Keys.ENTER);
+        awaitUrlContaining("/search?q=Zuckerberg");
         assertThat(browser.findElements(By.cssSelector(".hit .language"))).extracting(WebElement::getText)
                 .contains("Japanese", "German", "French");
     }
@@ -228,6 +229,13 @@ class SearchPageIT extends BrowserTestBase {
         browser.get(url("/search?q=Meta&language=de"));
         assertThat(browser.findElement(By.cssSelector("#facet-panel > summary")).isDisplayed()).isFalse();
         assertThat(facetLink("source", "iFanr").isDisplayed()).isTrue();
+    }
+
+    /** Enter submits the form: the results are read from the next page, not from the one still showing. */
+    private void awaitUrlContaining(String part) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(part));
+        assertThat(browser.getCurrentUrl()).contains(part);
     }
 
     private WebElement facetLink(String facet, String value) {
