@@ -116,7 +116,9 @@ public class EntityStage implements SmartLifecycle {
             t.interrupt();
         }
         if (pool != null) {
-            pool.shutdownNow();
+            // not shutdownNow(): an interrupt that lands while kuromoji loads its dictionary fails that class's
+            // initialisation for the rest of the JVM; a document in progress finishes in seconds anyway
+            pool.shutdown();
         }
     }
 
