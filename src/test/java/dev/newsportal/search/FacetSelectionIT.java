@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.newsportal.entities.EntityStage;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.search.SearchService.FacetValue;
 import dev.newsportal.support.PortalIntegrationTest;
@@ -56,11 +57,15 @@ class FacetSelectionIT {
     IngestService ingest;
 
     @Autowired
+    EntityStage entities;
+
+    @Autowired
     SearchService search;
 
     @BeforeEach
     void indexed() throws Exception {
-        TestIndex.ensureIndexed(ingest);
+        // Results compared across requests must not change under the entity stage in between.
+        TestIndex.ensureEnriched(ingest, entities);
     }
 
     @Test

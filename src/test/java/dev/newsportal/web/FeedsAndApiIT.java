@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import dev.newsportal.entities.EntityStage;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.PortalIntegrationTest;
 import dev.newsportal.support.TestIndex;
@@ -53,6 +54,9 @@ class FeedsAndApiIT {
     @Autowired
     IngestService ingest;
 
+    @Autowired
+    EntityStage entities;
+
     @LocalServerPort
     int port;
 
@@ -61,7 +65,8 @@ class FeedsAndApiIT {
 
     @BeforeEach
     void indexed() throws Exception {
-        TestIndex.ensureIndexed(ingest);
+        // Results compared across requests must not change under the entity stage in between.
+        TestIndex.ensureEnriched(ingest, entities);
     }
 
     @Test

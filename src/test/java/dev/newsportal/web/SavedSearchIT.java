@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import dev.newsportal.ingest.IngestJob;
 import dev.newsportal.ingest.IngestProperties;
+import dev.newsportal.entities.EntityStage;
 import dev.newsportal.ingest.IngestService;
 import dev.newsportal.support.BrowserTestBase;
 import dev.newsportal.support.PortalIntegrationTest;
@@ -62,12 +63,16 @@ class SavedSearchIT extends BrowserTestBase {
     @Autowired
     IngestService ingest;
 
+    @Autowired
+    EntityStage entities;
+
     @TempDir
     Path extra;
 
     @BeforeEach
     void indexed() throws Exception {
-        TestIndex.ensureIndexed(ingest);
+        // Results compared across requests must not change under the entity stage in between.
+        TestIndex.ensureEnriched(ingest, entities);
     }
 
     @Test
