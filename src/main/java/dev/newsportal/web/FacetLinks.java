@@ -13,12 +13,13 @@ import dev.newsportal.search.SearchState;
  * A facet's values as the search page lists them, each with the address that toggles it: the first
  * {@value #SHOWN} and every selected value in view, the rest behind "Show more". Worked out once in Java rather
  * than by template conditions over every value (up to 50 per facet), which made rendering the page's main cost.
+ * Public, like every type the templates call, so that their compiled SpEL calls it directly, not by reflection.
  */
-record FacetLinks(List<Link> shown, List<Link> more, List<Link> selected) {
+public record FacetLinks(List<Link> shown, List<Link> more, List<Link> selected) {
 
     static final int SHOWN = 8;
 
-    record Link(String value, String label, long count, boolean selected, String href) {
+    public record Link(String value, String label, long count, boolean selected, String href) {
     }
 
     static Map<Facet, FacetLinks> of(SearchState state, Map<Facet, List<FacetValue>> facets) {

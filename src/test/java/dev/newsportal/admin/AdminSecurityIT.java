@@ -44,7 +44,9 @@ class AdminSecurityIT {
         HttpResponse<String> admin = session().send(get("/admin"), HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).isEqualTo(302);
         assertThat(admin.headers().firstValue("Location")).get().asString().endsWith("/login");
-        assertThat(session().send(get("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> home = session().send(get("/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).as("no sign-out for visitors").doesNotContain("action=\"/logout\"");
     }
 
     @Test
@@ -72,6 +74,8 @@ class AdminSecurityIT {
         assertThat(signIn(admin, "admin", "it-admin-secret").headers().firstValue("Location")).get().asString()
                 .doesNotContain("error");
         assertThat(admin.send(get("/admin"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(admin.send(get("/"), HttpResponse.BodyHandlers.ofString()).body()).as("sign-out on every page")
+                .contains("action=\"/logout\"");
         assertThat(admin.send(post("/admin/reindex", ""), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(admin.send(post("/admin/reindex", "_csrf=forged"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(ingest.last()).as("no job was started").isEmpty();

@@ -33,7 +33,7 @@ class BenchmarkCommandIT {
         write(corpus.resolve("news-en.jsonl.gz"), "en", "Harbour reopens after storm",
                 "The harbour in Dover reopened on Monday after the storm had closed it for three days.");
         Path outFile = dir.resolve("bench.jsonl");
-        String[] args = {"--corpus=" + corpus, "--docs=20", "--queries=5", "--out=" + outFile,
+        String[] args = {"--corpus=" + corpus, "--docs=20", "--queries=5", "--warm-up=5", "--out=" + outFile,
                 "--portal.elasticsearch.uris=" + TestCluster.get().uri(), "--portal.data-dir=" + dir.resolve("data")};
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
