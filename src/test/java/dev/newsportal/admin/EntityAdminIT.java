@@ -90,8 +90,7 @@ class EntityAdminIT extends BrowserTestBase {
 
     @BeforeEach
     void indexedAndRecognised() throws Exception {
-        TestIndex.ensureIndexed(ingest);
-        assertThat(stage.awaitIdle(3, TimeUnit.MINUTES)).as("entity stage done with the corpus").isTrue();
+        TestIndex.ensureEnriched(ingest, stage);
     }
 
     @Test
